@@ -11,7 +11,6 @@ import org.eclipse.ui.application.ActionBarAdvisor;
 import org.eclipse.ui.application.IActionBarConfigurer;
 import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
 import org.eclipse.ui.application.WorkbenchWindowAdvisor;
-import org.edgewise.core.RuntimeInfo;
 import org.edgewise.ui.perspectives.StageFamilyPerspective;
 
 /** The "Edgewise" window: title, size, perspective bar and status line. */
@@ -56,8 +55,6 @@ final class EdgewiseWorkbenchWindowAdvisor extends WorkbenchWindowAdvisor {
             }
         }
         page.setPerspective(registry.findPerspectiveWithId(StageFamilyPerspective.PIPELINE_ORDER.get(0)));
-        getWindowConfigurer().getActionBarConfigurer().getStatusLineManager()
-                .setMessage("Edgewise " + RuntimeInfo.current().edgewiseVersion());
         // scripted launches (build.sh smoke run) read this line
         System.out.println("WORKBENCH WINDOW OPEN: title=" + window.getShell().getText() + " perspectives=" + opened
                 + " active=" + page.getPerspective().getLabel());
