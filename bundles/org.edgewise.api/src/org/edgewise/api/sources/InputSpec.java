@@ -20,7 +20,7 @@ import org.edgewise.api.stages.DataKind;
  *                    source's default
  */
 public record InputSpec(String name, String file, String path, DataKind kind, Double pixelSizeUm, Double energyKev,
-        String valueUnit, String anglesPath) {
+        String valueUnit, String anglesPath) implements java.io.Serializable {
 
     /** Prefix of {@link #file()} for datasets that live in memory (tests, the workbench). */
     public static final String MEMORY_SCHEME = "memory:";

@@ -22,7 +22,8 @@ import org.edgewise.api.sources.InputSpec;
  * @param results     names of the datasets to write ({@code scan}, {@code step2.volume}); empty = every output of
  *                    the last step
  */
-public record Pipeline(String description, List<InputSpec> inputs, List<PipelineStep> steps, List<String> results) {
+public record Pipeline(String description, List<InputSpec> inputs, List<PipelineStep> steps, List<String> results)
+        implements java.io.Serializable {
 
     public Pipeline {
         description = description == null ? "" : description;

@@ -249,8 +249,7 @@ public final class PipelineRunner {
                     loaded.put(input.getKey(), load(input.getValue(), label));
                 }
                 StageOutput output = typed.apply(StageInput.whole(loaded), step.model(), monitor);
-                checkOutputs(step, output);
-                output.datasets().forEach((port, dataset) -> outputs.put(port, dataset));
+                outputs.putAll(checkOutputs(step, output));
                 slabs = 1;
                 monitor.worked(1);
             } else {
@@ -307,8 +306,7 @@ public final class PipelineRunner {
                 }
                 StageOutput output = stage.apply(new StageInput(slabInputs, start, stop - start, length),
                         step.model(), monitor);
-                checkOutputs(step, output);
-                for (Map.Entry<String, Dataset> entry : output.datasets().entrySet()) {
+                for (Map.Entry<String, Dataset> entry : checkOutputs(step, output).entrySet()) {
                     if (entry.getValue().getShape()[0] > 0) {
                         stacks.get(entry.getKey()).append(entry.getValue());
                     }
@@ -373,13 +371,18 @@ public final class PipelineRunner {
         }
     }
 
-    /** Every declared output present, of the declared rank and number type, with metadata; stamps provenance. */
-    private static void checkOutputs(PlannedStep step, StageOutput output) throws PipelineException {
+    /**
+     * Every declared output present, of the declared rank and number type, with metadata. Returns views of the
+     * outputs whose metadata carries the stage id appended to the provenance chain (views, so that a stage that
+     * returns one of its inputs unchanged does not alter that input's metadata).
+     */
+    private static Map<String, Dataset> checkOutputs(PlannedStep step, StageOutput output) throws PipelineException {
         String label = step.label();
         if (output == null) {
             throw new PipelineException(label + " returned no output");
         }
         Set<String> declared = new java.util.LinkedHashSet<>();
+        Map<String, Dataset> stamped = new LinkedHashMap<>();
         for (Port port : step.descriptor().outputs()) {
             declared.add(port.name());
             Dataset dataset = output.get(port.name());
@@ -398,7 +401,9 @@ public final class PipelineRunner {
             PhysicalMetadata metadata = PhysicalMetadata.find(dataset).orElseThrow(() -> new PipelineException(
                     label + " returned '" + port.name() + "' without PhysicalMetadata (pixel size, energy, unit):"
                             + " a bare array may not cross a stage boundary"));
-            metadata.withProvenanceStep(step.descriptor().id()).attachTo(dataset);
+            Dataset view = dataset.getView(true); // own metadata: the stage's dataset stays as it was
+            metadata.withProvenanceStep(step.descriptor().id()).attachTo(view);
+            stamped.put(port.name(), view);
         }
         for (String name : output.datasets().keySet()) {
             if (!declared.contains(name)) {
@@ -406,6 +411,7 @@ public final class PipelineRunner {
                         + " outputs " + declared);
             }
         }
+        return stamped;
     }
 
     private static Map<String, String> bind(PipelineStep step, StageDescriptor descriptor,

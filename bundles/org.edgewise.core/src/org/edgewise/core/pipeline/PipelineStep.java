@@ -14,7 +14,8 @@ import java.util.Map;
  * @param inputs     input port → dataset name ({@code scan}, {@code step1.volume}). A port not listed takes the
  *                   most recent dataset of its kind
  */
-public record PipelineStep(String stage, String name, Map<String, Object> parameters, Map<String, String> inputs) {
+public record PipelineStep(String stage, String name, Map<String, Object> parameters, Map<String, String> inputs)
+        implements java.io.Serializable {
 
     public PipelineStep {
         parameters = parameters == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
