@@ -8,6 +8,10 @@ package org.edgewise.api.stages;
  * concatenates its output slabs along axis 0. Every slab except the last has a length that is a multiple of
  * {@link #multiple()} (a 2× binning stage asks for multiples of 2), so a volume larger than the heap can stream
  * through it.
+ * <p>
+ * The first input port decides the slabs. Other inputs with the same rank, the same first axis and the same length
+ * along it are cut into the same slabs (a mask {@code [z, y, x]} next to its volume); all others are passed whole
+ * with every slab (a flat field {@code [y, x]} next to projections {@code [angle, row, column]}).
  *
  * @param slabwise true if the stage may be fed slabs
  * @param multiple slab lengths (along axis 0) must be multiples of this, ≥ 1

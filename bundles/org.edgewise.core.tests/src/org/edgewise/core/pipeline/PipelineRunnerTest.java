@@ -158,6 +158,38 @@ class PipelineRunnerTest {
     }
 
     @Test
+    void aFlatFieldIsPassedWholeWithEverySlabEvenWhenItsFirstAxisHasTheStackLength() throws Exception {
+        // 4 angles and a flat of 4 rows: only the kinds tell that the flat must not be cut into angle slabs
+        Path file = dir.resolve("square.h5");
+        float[][] flat = { { 2, 2, 2, 2 }, { 2, 2, 2, 2 }, { 2, 2, 2, 2 }, { 4, 4, 4, 4 } };
+        try (io.jhdf.WritableHdfFile hdf = HdfFile.write(file)) {
+            hdf.putDataset("data", TestFiles.ramp(4, 4, 4));
+            hdf.putDataset("flat", flat);
+        }
+        Pipeline pipeline = new Pipeline("", List.of(
+                new InputSpec("scan", "square.h5", "/data", DataKind.PROJECTIONS, 0.05, 8.0, "counts", null),
+                new InputSpec("white", "square.h5", "/flat", DataKind.IMAGE, 0.05, 8.0, "counts", null)),
+                List.of(step("test.divide-by-flat", Map.of())), List.of());
+        RunResult result = runner.run(pipeline, dir, dir.resolve("out"), RunOptions.slabLength(1), null);
+        assertEquals(4, result.provenance().steps().get(0).slabs());
+        try (HdfFile hdf = new HdfFile(result.resultsFile())) {
+            var data = DatasetFactory.createFromObject(hdf.getDatasetByPath("/results/step1.projections/data").getData());
+            assertEquals((100 * 2 + 10 * 1 + 3) / 2.0, data.getDouble(2, 1, 3), 1e-6);
+            assertEquals((100 * 3 + 10 * 3 + 1) / 4.0, data.getDouble(3, 3, 1), 1e-6);
+            assertEquals((10 * 3) / 4.0, data.getDouble(0, 3, 0), 1e-6);
+        }
+    }
+
+    @Test
+    void onlyKindsWithTheSameFirstAxisAreCutIntoTheSameSlabs() {
+        assertTrue(PipelineRunner.stacksWith(DataKind.MASK, DataKind.VOLUME));
+        assertTrue(PipelineRunner.stacksWith(DataKind.LABELS, DataKind.VOLUME));
+        assertFalse(PipelineRunner.stacksWith(DataKind.IMAGE, DataKind.PROJECTIONS));
+        assertFalse(PipelineRunner.stacksWith(DataKind.SINOGRAMS, DataKind.PROJECTIONS));
+        assertFalse(PipelineRunner.stacksWith(DataKind.VOLUME, DataKind.PROJECTIONS));
+    }
+
+    @Test
     void wrongKindOrderIsRejectedBeforeAnythingRuns() {
         Path out = dir.resolve("out");
         InvalidPipelineException e = assertThrows(InvalidPipelineException.class,
@@ -181,8 +213,8 @@ class PipelineRunnerTest {
     void unknownStagesAreNamedWithTheKnownOnes() {
         InvalidPipelineException e = assertThrows(InvalidPipelineException.class,
                 () -> runner.check(pipeline(List.of(step("test.scal", Map.of())), List.of()), dir));
-        assertEquals("step 1: unknown stage 'test.scal'; known stages: [edgewise.core.bin, test.bare, test.fail,"
-                + " test.reconstruct, test.scale]", e.getMessage());
+        assertEquals("step 1: unknown stage 'test.scal'; known stages: [edgewise.core.bin, test.bare,"
+                + " test.divide-by-flat, test.fail, test.reconstruct, test.scale]", e.getMessage());
     }
 
     @Test

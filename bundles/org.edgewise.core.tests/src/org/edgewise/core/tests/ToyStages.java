@@ -86,6 +86,23 @@ public final class ToyStages {
         }
     }
 
+    /** Divides projections [angle, row, column] by a flat field [row, column], slab by slab. */
+    public static final class DivideByFlat implements IStage<NoParameters> {
+        @Override
+        public StageOutput apply(StageInput input, NoParameters model, IMonitor monitor) {
+            Dataset projections = input.get("projections");
+            Dataset flat = input.get("flat");
+            Dataset out = Maths.divide(projections, flat.reshape(1, flat.getShape()[0], flat.getShape()[1]));
+            PhysicalMetadata.of(projections).withValueUnit("transmission").attachTo(out);
+            return StageOutput.of("projections", out);
+        }
+
+        @Override
+        public SlabPolicy slabPolicy(NoParameters model) {
+            return SlabPolicy.slabs(1);
+        }
+    }
+
     private static final Port PROJECTIONS = new Port("projections", DataKind.PROJECTIONS);
     private static final Port VOLUME = new Port("volume", DataKind.VOLUME);
 
@@ -100,6 +117,9 @@ public final class ToyStages {
                         Failing::new),
                 StageDescriptor.of("test.bare", NoParameters.class, List.of(PROJECTIONS), List.of(PROJECTIONS),
                         Bare::new),
+                StageDescriptor.of("test.divide-by-flat", NoParameters.class,
+                        List.of(PROJECTIONS, new Port("flat", DataKind.IMAGE)), List.of(PROJECTIONS),
+                        DivideByFlat::new),
                 StageDescriptor.of("edgewise.core.bin", BinModel.class, List.of(VOLUME), List.of(VOLUME),
                         BinStage::new)));
     }

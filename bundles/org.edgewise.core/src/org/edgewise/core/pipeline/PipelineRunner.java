@@ -275,16 +275,18 @@ public final class PipelineRunner {
     private static int runSlabs(PlannedStep step, IStage<Record> stage, SlabPolicy policy,
             Map<String, ILazyDataset> inputs, Map<String, ILazyDataset> outputs, Path temporary, RunOptions options,
             IMonitor monitor, String prefix) throws PipelineException, StageException, IOException {
-        ILazyDataset primary = inputs.values().iterator().next();
-        int length = primary.getRank() == 0 ? 1 : primary.getShape()[0];
+        List<Port> ports = step.descriptor().inputs();
+        DataKind primaryKind = ports.get(0).kind();
+        ILazyDataset primary = inputs.get(ports.get(0).name());
+        int length = primary.getShape()[0];
         List<ILazyDataset> stacked = new ArrayList<>();
         Map<String, Dataset> fixed = new LinkedHashMap<>();
-        for (Map.Entry<String, ILazyDataset> input : inputs.entrySet()) {
-            ILazyDataset lazy = input.getValue();
-            if (lazy.getRank() > 0 && lazy.getShape()[0] == length) {
-                stacked.add(lazy);
+        for (Port port : ports) {
+            ILazyDataset lazy = inputs.get(port.name());
+            if (stacksWith(port.kind(), primaryKind) && lazy.getShape()[0] == length) {
+                stacked.add(lazy); // e.g. a mask [z, y, x] cut into the same z slabs as its volume
             } else {
-                fixed.put(input.getKey(), load(lazy, step.label())); // e.g. a flat field next to projections
+                fixed.put(port.name(), load(lazy, step.label())); // e.g. a flat field [y, x] next to projections
             }
         }
         int slab = slabLength(length, stacked, policy.multiple(), options);
@@ -325,6 +327,11 @@ public final class PipelineRunner {
         } finally {
             stacks.values().forEach(ScratchStack::abandon);
         }
+    }
+
+    /** Two kinds are cut into the same slabs when they have the same rank and the same first axis (z, angle, row). */
+    static boolean stacksWith(DataKind kind, DataKind primary) {
+        return kind.rank() == primary.rank() && kind.axes().get(0).equals(primary.axes().get(0));
     }
 
     /**

@@ -27,7 +27,7 @@ public record Provenance(String software, String edgewiseVersion, String started
         List<Input> inputs, List<Step> steps, List<String> results) {
 
     public Provenance {
-        libraryVersions = Map.copyOf(libraryVersions);
+        libraryVersions = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(libraryVersions));
         inputs = List.copyOf(inputs);
         steps = List.copyOf(steps);
         results = List.copyOf(results);
