@@ -284,8 +284,8 @@ class PipelineRunnerTest {
                         monitor));
         assertEquals("cancelled step 1 (test.scale) before slab 3/6; nothing was written", e.getMessage());
         assertEquals(2, monitor.worked);
-        assertEquals(List.of("step 1/3 test.scale: slab 1/6 [0, 1)", "step 1/3 test.scale: slab 2/6 [1, 2)"),
-                monitor.tasks);
+        assertEquals(List.of("computing SHA-256 of the inputs", "step 1/3 test.scale: slab 1/6 [0, 1)",
+                "step 1/3 test.scale: slab 2/6 [1, 2)"), monitor.tasks);
         assertEquals(List.of("notes.txt"), listing(out));
         assertEquals(inputHash, PipelineRunner.sha256(input));
     }

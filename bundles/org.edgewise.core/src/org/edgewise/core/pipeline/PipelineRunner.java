@@ -161,9 +161,10 @@ public final class PipelineRunner {
      */
     public RunResult run(Pipeline pipeline, Path baseDirectory, Path outputDirectory, RunOptions options,
             IMonitor monitor) throws PipelineException {
+        Instant started = Instant.now();
         IMonitor progress = monitor == null ? new Stub() : monitor;
         PipelinePlan plan = check(pipeline, baseDirectory);
-        Instant started = Instant.now();
+        progress.subTask("computing SHA-256 of the inputs");
         List<Provenance.Input> inputRecords = describeInputs(pipeline, baseDirectory);
 
         boolean createdOutput = !Files.isDirectory(outputDirectory);

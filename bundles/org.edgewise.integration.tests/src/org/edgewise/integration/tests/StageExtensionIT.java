@@ -13,6 +13,8 @@ import org.eclipse.january.dataset.Dataset;
 import org.eclipse.january.dataset.DatasetFactory;
 import org.eclipse.january.dataset.DoubleDataset;
 import org.edgewise.api.metadata.PhysicalMetadata;
+import org.edgewise.api.parameters.ParameterDescription;
+import org.edgewise.api.parameters.Parameters;
 import org.edgewise.api.sources.InputSpec;
 import org.edgewise.api.stages.DataKind;
 import org.edgewise.api.stages.IStageRegistry;
@@ -58,6 +60,26 @@ class StageExtensionIT {
         Bundle stageBundle = FrameworkUtil.getBundle(affine.newStage().getClass());
         assertNotNull(stageBundle);
         assertEquals(BUNDLE, stageBundle.getSymbolicName());
+    }
+
+    /** Guards every stage any bundle contributes, now and in later issues. */
+    @Test
+    void everyRegisteredStageIsWellFormedAndItsModelRoundTripsThroughJson() {
+        List<String> categories = List.of("io", "preprocessing", "alignment", "reconstruction", "segmentation",
+                "gradient", "statistics", "other"); // the enumeration in stages.exsd
+        for (StageDescriptor stage : StageRegistries.fromExtensions().all()) {
+            assertTrue(stage.id().matches("[a-z0-9]+(\\.[a-z0-9-]+)+"), stage.id());
+            assertTrue(categories.contains(stage.category()), stage.id() + ": " + stage.category());
+            assertTrue(!stage.description().isBlank(), stage.id());
+            assertTrue(!stage.outputs().isEmpty(), stage.id());
+            Record defaults = Parameters.defaults(stage.modelClass());
+            assertEquals(defaults, Parameters.fromJson(Parameters.toJson(defaults), stage.modelClass()), stage.id());
+            for (ParameterDescription parameter : Parameters.describe(stage.modelClass())) {
+                assertTrue(!parameter.label().isBlank() && !parameter.label().equals(parameter.name()),
+                        stage.id() + " parameter " + parameter.name() + " needs a @Parameter label");
+            }
+            assertNotNull(stage.newStage(), stage.id());
+        }
     }
 
     @Test
