@@ -214,7 +214,7 @@ class PipelineRunnerTest {
         InvalidPipelineException e = assertThrows(InvalidPipelineException.class,
                 () -> runner.check(pipeline(List.of(step("test.scal", Map.of())), List.of()), dir));
         assertEquals("step 1: unknown stage 'test.scal'; known stages: [edgewise.core.bin, test.bare,"
-                + " test.divide-by-flat, test.fail, test.reconstruct, test.scale]", e.getMessage());
+                + " test.divide-by-flat, test.fail, test.float-labels, test.reconstruct, test.scale]", e.getMessage());
     }
 
     @Test
@@ -322,6 +322,15 @@ class PipelineRunnerTest {
         assertEquals("step 1 (test.bare) returned 'projections' without PhysicalMetadata (pixel size, energy, unit):"
                 + " a bare array may not cross a stage boundary", e.getMessage());
         assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void labelsMustBeIntegers() {
+        PipelineException e = assertThrows(PipelineException.class, () -> runner.run(
+                pipeline(List.of(step("test.float-labels", Map.of())), List.of()), dir, dir.resolve("out"),
+                RunOptions.defaults(), null));
+        assertTrue(e.getMessage().startsWith("step 1 (test.float-labels) returned 'labels' as "), e.getMessage());
+        assertTrue(e.getMessage().endsWith(", but labels must be integer"), e.getMessage());
     }
 
     @Test

@@ -103,6 +103,17 @@ public final class ToyStages {
         }
     }
 
+    /** Claims to produce labels but returns floating-point values: the runner must refuse them. */
+    public static final class FloatLabels implements IStage<NoParameters> {
+        @Override
+        public StageOutput apply(StageInput input, NoParameters model, IMonitor monitor) {
+            Dataset projections = input.get("projections");
+            Dataset labels = Maths.multiply(projections, 0.5);
+            PhysicalMetadata.of(projections).attachTo(labels);
+            return StageOutput.of("labels", labels);
+        }
+    }
+
     private static final Port PROJECTIONS = new Port("projections", DataKind.PROJECTIONS);
     private static final Port VOLUME = new Port("volume", DataKind.VOLUME);
 
@@ -120,6 +131,8 @@ public final class ToyStages {
                 StageDescriptor.of("test.divide-by-flat", NoParameters.class,
                         List.of(PROJECTIONS, new Port("flat", DataKind.IMAGE)), List.of(PROJECTIONS),
                         DivideByFlat::new),
+                StageDescriptor.of("test.float-labels", NoParameters.class, List.of(PROJECTIONS),
+                        List.of(new Port("labels", DataKind.LABELS)), FloatLabels::new),
                 StageDescriptor.of("edgewise.core.bin", BinModel.class, List.of(VOLUME), List.of(VOLUME),
                         BinStage::new)));
     }
