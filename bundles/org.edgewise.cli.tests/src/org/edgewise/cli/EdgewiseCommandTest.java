@@ -28,7 +28,7 @@ class EdgewiseCommandTest {
     void helpListsEveryCommand() {
         assertEquals(0, run("--help"));
         String help = out.toString();
-        for (String command : new String[] { "version", "demo", "help" }) {
+        for (String command : new String[] { "run", "stages", "version", "demo", "help" }) {
             assertTrue(help.contains("  " + command + " "), "help lists " + command + ":\n" + help);
         }
     }

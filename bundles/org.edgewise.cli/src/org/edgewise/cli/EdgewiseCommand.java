@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "edgewise", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Quantified 3D elemental gradients from dual-energy TXM tomography of cathode particles.",
-        subcommands = { VersionCommand.class, DemoCommand.class, CommandLine.HelpCommand.class },
+        subcommands = { RunCommand.class, StagesCommand.class, VersionCommand.class, DemoCommand.class,
+                CommandLine.HelpCommand.class },
         synopsisSubcommandLabel = "COMMAND",
         footer = { "", "Run 'edgewise help COMMAND' for the options of one command." })
 public final class EdgewiseCommand implements Runnable {
@@ -32,7 +33,7 @@ public final class EdgewiseCommand implements Runnable {
      * @param args the arguments after the program name, e.g. {@code ["version"]}
      * @param out  where results and help go
      * @param err  where errors and progress go
-     * @return the process exit code: 0 on success, 2 for a usage error, 1 for a failed run
+     * @return the process exit code: 0 on success, 2 for a usage error or an invalid pipeline, 1 for a failed run
      */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new EdgewiseCommand());

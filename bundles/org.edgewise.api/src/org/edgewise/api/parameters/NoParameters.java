@@ -1,0 +1,5 @@
+package org.edgewise.api.parameters;
+
+/** The model of a stage that has no parameters; serialises as {@code {}}. */
+public record NoParameters() {
+}

@@ -1,0 +1,15 @@
+package org.edgewise.core.pipeline;
+
+/**
+ * The pipeline cannot run as written (unknown stage, wrong kind order, bad parameter, missing input); found before
+ * anything is computed or written.
+ */
+public class InvalidPipelineException extends PipelineException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** @param message one line naming the step, the stage and what is wrong */
+    public InvalidPipelineException(String message) {
+        super(message);
+    }
+}
