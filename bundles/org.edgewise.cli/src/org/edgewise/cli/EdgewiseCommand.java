@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "edgewise", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Quantified 3D elemental gradients from dual-energy TXM tomography of cathode particles.",
-        subcommands = { VersionCommand.class, DemoCommand.class, CommandLine.HelpCommand.class },
+        subcommands = { VersionCommand.class, DemoCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class },
         synopsisSubcommandLabel = "COMMAND",
         footer = { "", "Run 'edgewise help COMMAND' for the options of one command." })
 public final class EdgewiseCommand implements Runnable {
