@@ -54,7 +54,12 @@ public record Architecture(String name, List<Layer> layers, TmFractions bulk, do
      * Layer volumes are chosen so that the precursor average equals the ICP nickel content
      * (Li<sub>1.07</sub>Ni<sub>0.63</sub>Co<sub>0.18</sub>Mn<sub>0.19</sub>O<sub>2</sub>, LiNi<sub>0.80</sub>Co<sub>0.10</sub>Mn<sub>0.10</sub>O<sub>2</sub>,
      * LiNi<sub>0.86</sub>Co<sub>0.07</sub>Mn<sub>0.07</sub>O<sub>2</sub>). Diffusion lengths: Mn slowest, Co fastest
-     * (Co diffuses about ten times faster than Mn against Ni, paper ref. 29).
+     * (Co diffuses about ten times faster than Mn against Ni, paper ref. 29); longest for {@code 63ni}, whose four
+     * layers the paper found most evened out. They are set so that the paper's ratio (Eq. 1) differences between
+     * 0.25–0.30 µm and 1.95–2.00 µm come out of the paper's order for a 5.5 µm particle: Ni 0.55 → 0.73, Mn
+     * 0.26 → 0.13, Co 0.19 → 0.14 for {@code 63ni} (paper: 0.57 → 0.71, 0.21 → 0.13, 0.23 → 0.15); Ni 0.70 → 0.88
+     * for {@code 80ni} (paper 0.69 → 0.90 / 0.70 → 0.86); Ni 0.79 → 0.89 for {@code 86ni} (paper 0.68 → 0.88: a
+     * single 8:1:1 layer on a 9:0.5:0.5 core cannot give a lower edge ratio at the ICP average).
      *
      * @param name {@code 63ni}, {@code 80ni} or {@code 86ni} (case-insensitive)
      * @return the preset
@@ -66,7 +71,7 @@ public record Architecture(String name, List<Layer> layers, TmFractions bulk, do
         String key = name.trim().toLowerCase(Locale.ROOT);
         return switch (key) {
             case "86ni" -> new Architecture(key, List.of(new Layer(CORE, 0.6), new Layer(f811, 0.4)),
-                    TmFractions.ofNiCoMn(0.86, 0.07, 0.07), 0.35, 0.2, 0.45);
+                    TmFractions.ofNiCoMn(0.86, 0.07, 0.07), 0.2, 0.12, 0.25);
             case "80ni" -> new Architecture(key,
                     List.of(new Layer(CORE, 0.5), new Layer(f811, 0.25), new Layer(f622, 0.25)),
                     TmFractions.ofNiCoMn(0.80, 0.10, 0.10), 0.35, 0.2, 0.45);
@@ -75,7 +80,7 @@ public record Architecture(String name, List<Layer> layers, TmFractions bulk, do
                 double core = (0.35 - 0.2) / (0.9 - 1.0 / 3.0);
                 yield new Architecture(key, List.of(new Layer(CORE, core), new Layer(f811, 0.2),
                         new Layer(f622, 0.2), new Layer(f111, 0.6 - core)),
-                        TmFractions.ofNiCoMn(0.63, 0.18, 0.19), 0.35, 0.2, 0.45);
+                        TmFractions.ofNiCoMn(0.63, 0.18, 0.19), 1.1, 0.8, 1.2);
             }
             default -> throw new IllegalArgumentException("unknown preset '" + name + "'; known: " + PRESETS);
         };

@@ -66,7 +66,7 @@ public final class Ellipsoids {
     }
 
     /**
-     * Euclidean distance from a point inside (or on) an ellipsoid to its surface, by bisection on the Lagrange
+     * Euclidean distance from a point inside (or on) an ellipsoid to its surface, by Newton's method on the Lagrange
      * parameter (Eberly, "Distance from a point to an ellipse, an ellipsoid, or a hyperellipsoid").
      *
      * @param x point, µm (any signs)
@@ -89,31 +89,35 @@ public final class Ellipsoids {
             // a zero coordinate along the shortest axis makes the root degenerate; a tiny offset keeps it regular
             yv[i] = Math.max(yv[i], 1e-12 * emax);
         }
-        // bisection on s = t + emin² in (0, emin²]: working with s keeps full relative precision when the root
-        // lies close to −emin² (points near the shortest axis)
+        // solve for s = t + emin² > 0 rather than t: this keeps full relative precision when the root lies close
+        // to −emin² (points near the shortest axis)
         double[] offset = new double[3];
         for (int i = 0; i < 3; i++) {
             offset[i] = e[i] * e[i] - emin * emin;
         }
-        double lo = 0;
-        double hi = emin * emin;
-        for (int iter = 0; iter < 400; iter++) {
-            double s = 0.5 * (lo + hi);
-            if (hi - lo <= 1e-15 * hi) {
+        // F(s) = Σ (e_i y_i / (s + offset_i))² − 1 is convex and decreasing in s. Newton started at the largest
+        // single-term root (where one term alone is 1, so F ≥ 0: left of the root) converges monotonically.
+        double s = Double.MIN_NORMAL;
+        for (int i = 0; i < 3; i++) {
+            s = Math.max(s, e[i] * yv[i] - offset[i]);
+        }
+        for (int iter = 0; iter < 100; iter++) {
+            double f = -1;
+            double df = 0;
+            for (int i = 0; i < 3; i++) {
+                double q = e[i] * yv[i] / (s + offset[i]);
+                f += q * q;
+                df -= 2 * q * q / (s + offset[i]);
+            }
+            if (f <= 0) {
                 break;
             }
-            double f = -1;
-            for (int i = 0; i < 3; i++) {
-                double r = e[i] * yv[i] / (s + offset[i]);
-                f += r * r;
-            }
-            if (f > 0) {
-                lo = s;
-            } else {
-                hi = s;
+            double step = -f / df;
+            s += step;
+            if (step <= 1e-15 * s) {
+                break;
             }
         }
-        double s = 0.5 * (lo + hi);
         double d2 = 0;
         for (int i = 0; i < 3; i++) {
             double xi = e[i] * e[i] * yv[i] / (s + offset[i]);

@@ -29,6 +29,7 @@ public final class Particle {
     private final TmFractions[] shellComposition;
     private final LayeredOxide[] shellOxide;
     private final double boundingRadiusUm;
+    private final double poreReachUm2; // squared distance from the centre beyond which there are no pores
 
     /**
      * @param id             1-based label
@@ -72,6 +73,11 @@ public final class Particle {
             shellOxide[k] = LayeredOxide.of(shellComposition[k]);
         }
         this.boundingRadiusUm = Math.max(semiAxesUm[0], Math.max(semiAxesUm[1], semiAxesUm[2]));
+        double reach = 0;
+        for (Pore pore : this.pores) {
+            reach = Math.max(reach, pore.centreLocalUm().norm() + pore.radiusUm());
+        }
+        this.poreReachUm2 = reach * reach;
     }
 
     public int id() {
@@ -239,7 +245,9 @@ public final class Particle {
      * @return the shell index
      */
     public int shellAt(double[] local) {
-        for (Pore pore : pores) {
+        double r2 = local[0] * local[0] + local[1] * local[1] + local[2] * local[2];
+        for (int i = 0; i < pores.size() && r2 < poreReachUm2; i++) {
+            Pore pore = pores.get(i);
             Vec3 c = pore.centreLocalUm();
             double ex = local[0] - c.x();
             double ey = local[1] - c.y();

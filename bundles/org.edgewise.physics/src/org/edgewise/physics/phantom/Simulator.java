@@ -177,7 +177,7 @@ public final class Simulator {
             }
         }
         long start = System.nanoTime();
-        double grid = Math.min(0.03, basePixel / 2);
+        double grid = Math.min(0.04, basePixel / 3);
         List<ParticleTruth> particles = new ArrayList<>();
         for (Particle particle : phantom.particles()) {
             Vec3 c = particle.centreUm();
