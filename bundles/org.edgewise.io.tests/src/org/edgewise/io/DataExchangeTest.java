@@ -121,6 +121,33 @@ class DataExchangeTest {
         }
     }
 
+    @Test
+    void chunkedCompressedProjectionsAreReadSlabBySlab() throws IOException {
+        short[][][] data = new short[9][4][5];
+        for (int a = 0; a < 9; a++) {
+            for (int r = 0; r < 4; r++) {
+                for (int c = 0; c < 5; c++) {
+                    data[a][r][c] = (short) (40000 + 100 * a + 10 * r + c);
+                }
+            }
+        }
+        Path file = craft("chunked.h5", hdf -> {
+            WritableGroup ex = hdf.putGroup("exchange");
+            ex.putDataset("data", data, io.jhdf.api.DatasetCreationOptions.builder().unsigned()
+                    .chunkDimensions(1, 4, 5).shuffle().deflate().build());
+            ex.putDataset("data_white", new float[2][4][5]);
+            ex.putDataset("data_dark", new float[1][4][5]);
+            ex.putDataset("theta", new double[9]);
+            metadata(hdf, true, true);
+        });
+        try (DataExchangeReader reader = DataExchangeReader.open(file)) {
+            assertTrue(reader.isUnsigned16());
+            FloatDataset slab = reader.readProjections(6, 3);
+            assertEquals(40000 + 700 + 30 + 4, slab.getFloat(1, 3, 4), 0);
+            assertEquals(40000 + 800, slab.getFloat(2, 0, 0), 0);
+        }
+    }
+
     // --- bad inputs: each message names the file and the dataset path
 
     private Path craft(String name, Consumer<WritableHdfFile> content) {
