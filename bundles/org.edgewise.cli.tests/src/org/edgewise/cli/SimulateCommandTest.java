@@ -37,6 +37,17 @@ class SimulateCommandTest {
     }
 
     @Test
+    void aUserProfileIsReadAndPresetAndProfileExcludeEachOther(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("ramp.csv");
+        Files.writeString(csv, "depth_um,ni,mn,co\n0,0.5,0.3,0.2\n1.0,0.9,0.05,0.05\n");
+        assertEquals(0, run("simulate", "--profile", csv.toString(), "--out", dir.resolve("run").toString(), "--size",
+                "24", "--angles", "6", "--particles", "1", "--float32"), err.toString());
+        assertTrue(Files.readString(dir.resolve("run").resolve("truth.json")).contains("\"profileModel\" : \"user:ramp.csv\""));
+        assertEquals(2, run("simulate", "--preset", "63ni", "--profile", csv.toString(), "--out", dir.toString()));
+        assertTrue(err.toString().contains("mutually exclusive"), err.toString());
+    }
+
+    @Test
     void anUnknownPresetIsARunErrorNamingTheChoices(@TempDir Path dir) {
         assertEquals(1, run("simulate", "--preset", "99ni", "--out", dir.toString()));
         assertTrue(err.toString().contains("unknown preset '99ni'; known: [63ni, 80ni, 86ni]"), err.toString());
