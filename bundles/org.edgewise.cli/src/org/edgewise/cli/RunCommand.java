@@ -19,6 +19,8 @@ import org.edgewise.core.pipeline.Pipelines;
 import org.edgewise.core.pipeline.RunOptions;
 import org.edgewise.core.pipeline.RunResult;
 import org.edgewise.core.sources.Hdf5DatasetSource;
+import org.edgewise.io.sources.DataExchangeSource;
+import org.edgewise.io.sources.TiffSource;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -79,7 +81,7 @@ final class RunCommand implements Callable<Integer> {
             Pipeline pipeline = Pipelines.read(pipelineFile);
             Path base = pipelineFile.toAbsolutePath().getParent();
             PipelineRunner runner = new PipelineRunner(StageRegistries.fromExtensions(),
-                    List.of(new Hdf5DatasetSource()));
+                    List.of(new DataExchangeSource(), new TiffSource(), new Hdf5DatasetSource()));
             RunResult result = runner.run(pipeline, base, outputDirectory,
                     new RunOptions(slabLength, Runtime.getRuntime().maxMemory()), progress);
             progress.end();
