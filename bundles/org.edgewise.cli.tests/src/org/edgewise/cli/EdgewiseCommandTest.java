@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EdgewiseCommandTest {
 
@@ -28,7 +31,7 @@ class EdgewiseCommandTest {
     void helpListsEveryCommand() {
         assertEquals(0, run("--help"));
         String help = out.toString();
-        for (String command : new String[] { "run", "stages", "version", "demo", "help" }) {
+        for (String command : new String[] { "simulate", "run", "stages", "version", "demo", "help" }) {
             assertTrue(help.contains("  " + command + " "), "help lists " + command + ":\n" + help);
         }
     }
@@ -46,8 +49,28 @@ class EdgewiseCommandTest {
     }
 
     @Test
-    void demoSaysWhatItCanDoInThisBuild() {
-        assertEquals(0, run("demo"));
-        assertTrue(out.toString().contains("Edgewise 0.1.0."), out.toString());
+    void demoSimulatesTheDatasetAndPrintsAGradientWithANickelRichCore(@TempDir Path dir) throws Exception {
+        Path demo = dir.resolve("demo");
+        assertEquals(0, run("demo", "--out", demo.toString(), "--size", "48", "--angles", "24"), err.toString());
+        assertTrue(out.toString().startsWith("Edgewise 0.1.0."), out.toString());
+        try (var files = Files.list(demo)) {
+            assertEquals(7, files.count(), "six scans and truth.json");
+        }
+        // 63ni: Ni rises towards the core, Mn falls (the paper's Table 1 signs)
+        double[] ni = edgeAndCore("Ni");
+        double[] mn = edgeAndCore("Mn");
+        assertTrue(ni[1] > ni[0] + 0.05, "Ni core " + ni[1] + " vs edge " + ni[0]);
+        assertTrue(mn[1] < mn[0] - 0.02, "Mn core " + mn[1] + " vs edge " + mn[0]);
+    }
+
+    /** @return {edge, core} of particle 1's line for the element in the demo's truth table */
+    private double[] edgeAndCore(String element) {
+        for (String line : out.toString().split("\\R")) {
+            String[] fields = line.trim().split("\\s+");
+            if (fields.length == 7 && fields[0].equals("1") && fields[3].equals(element)) {
+                return new double[] { Double.parseDouble(fields[4]), Double.parseDouble(fields[5]) };
+            }
+        }
+        throw new AssertionError("no truth line for particle 1, " + element + ":\n" + out);
     }
 }
