@@ -1,0 +1,13 @@
+package org.edgewise.segment.stages;
+
+import org.edgewise.api.parameters.Parameter;
+
+/**
+ * Parameters of {@link WatershedStage}.
+ *
+ * @param hUm marker dynamic, µm
+ */
+public record WatershedModel(
+        @Parameter(label = "h (marker dynamic)", unit = "µm", defaultValue = "0.5", min = 0, max = 100,
+                description = "A distance-map maximum seeds its own particle only if it rises this much above the saddle towards a higher one, µm.") double hUm) {
+}
