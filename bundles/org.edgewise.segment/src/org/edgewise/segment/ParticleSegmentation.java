@@ -1,0 +1,71 @@
+package org.edgewise.segment;
+
+import java.util.List;
+
+/**
+ * The whole particle chain of the paper's Figure 2 (a–d) on one volume: threshold, opening, hole filling, removal of
+ * small objects, watershed separation, convex hulls, depth below the hull and shape metrics.
+ * <pre>{@code
+ * ParticleSegmentation.Result r = ParticleSegmentation.run(values, nz, ny, nx, 0.049,
+ *         ParticleSegmentation.Settings.defaults());
+ * }</pre>
+ */
+public final class ParticleSegmentation {
+
+    private ParticleSegmentation() {
+    }
+
+    /**
+     * @param threshold      manual threshold (inside = value ≥ threshold), or NaN for Otsu (inside = value > t)
+     * @param openRadiusUm   radius of the opening ball, µm (0 = no opening)
+     * @param minVolumeUm3   objects smaller than this are removed, µm³
+     * @param hUm            marker dynamic of the watershed, µm
+     */
+    public record Settings(double threshold, double openRadiusUm, double minVolumeUm3, double hUm) {
+
+        /** @return Otsu, opening 0.1 µm, objects ≥ 1 µm³, h = 0.5 µm */
+        public static Settings defaults() {
+            return new Settings(Double.NaN, 0.1, 1, 0.5);
+        }
+    }
+
+    /**
+     * @param threshold the threshold used, in the unit of the volume
+     * @param solid     material mask after thresholding and opening, flat [z, y, x]
+     * @param labels    particles 1..n (envelopes: holes filled), flat
+     * @param count     n
+     * @param hulls     the label whose hull interior holds each voxel, flat
+     * @param depthUm   depth below the hull surface, µm, flat
+     * @param metrics   shape metrics per particle
+     */
+    public record Result(double threshold, byte[] solid, int[] labels, int count, int[] hulls, float[] depthUm,
+            List<ParticleMetrics.Metrics> metrics) {
+    }
+
+    /**
+     * @param values  the volume, flat [z, y, x]
+     * @param voxelUm isotropic voxel size, µm
+     * @return the segmentation
+     */
+    public static Result run(float[] values, int nz, int ny, int nx, double voxelUm, Settings settings) {
+        double t = Double.isNaN(settings.threshold()) ? Thresholds.otsu(values) : settings.threshold();
+        byte[] solid = Double.isNaN(settings.threshold()) ? Thresholds.above(values, t)
+                : Thresholds.atLeast(values, t);
+        if (settings.openRadiusUm() > 0) {
+            solid = Morphology.open(solid, nz, ny, nx, settings.openRadiusUm() / voxelUm);
+        }
+        byte[] envelope = Morphology.fillHoles(solid, nz, ny, nx);
+        if (settings.minVolumeUm3() > 0) {
+            long min = (long) Math.ceil(settings.minVolumeUm3() / (voxelUm * voxelUm * voxelUm) - 1e-9);
+            envelope = Labelling.removeSmall(envelope, nz, ny, nx, min);
+            for (int i = 0; i < solid.length; i++) {
+                solid[i] &= envelope[i];
+            }
+        }
+        int[] labels = new int[envelope.length];
+        int n = Watersheds.separate(envelope, nz, ny, nx, settings.hUm() / voxelUm, labels);
+        DepthMaps.Result depth = DepthMaps.compute(labels, nz, ny, nx, n, voxelUm);
+        List<ParticleMetrics.Metrics> metrics = ParticleMetrics.measure(labels, solid, nz, ny, nx, n, voxelUm);
+        return new Result(t, solid, labels, n, depth.hulls(), depth.depthUm(), metrics);
+    }
+}
