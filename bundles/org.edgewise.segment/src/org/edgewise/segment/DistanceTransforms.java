@@ -61,41 +61,16 @@ public final class DistanceTransforms {
     private static int[] squared(byte[] mask, int nz, int ny, int nx, boolean featureIsNonZero, float[] roots) {
         checkShape(mask.length, nz, ny, nx);
         int[] g = new int[mask.length];
-        // pass 1, along x: 1-D distance to the nearest feature voxel of the row, squared
-        IntStream.range(0, nz * ny).parallel().forEach(row -> {
-            int base = row * nx;
-            int last = -1;
-            for (int x = 0; x < nx; x++) {
-                boolean feature = (mask[base + x] != 0) == featureIsNonZero;
-                if (feature) {
-                    last = x;
-                    g[base + x] = 0;
-                } else {
-                    g[base + x] = last < 0 ? INFINITE : x - last;
-                }
-            }
-            last = -1;
-            for (int x = nx - 1; x >= 0; x--) {
-                int v = g[base + x];
-                if (v == 0) {
-                    last = x;
-                } else if (last >= 0 && (v == INFINITE || last - x < v)) {
-                    g[base + x] = last - x;
-                }
-            }
-            for (int x = 0; x < nx; x++) {
-                int v = g[base + x];
-                if (v != INFINITE) {
-                    g[base + x] = v * v;
-                }
-            }
-        });
-        // pass 2, along y: lines (z, ·, x), stride nx; blocks of consecutive x gathered together
         int blocksX = (nx + BLOCK - 1) / BLOCK;
-        IntStream.range(0, nz * blocksX).parallel().forEach(task -> {
-            int z = task / blocksX;
-            int x0 = (task % blocksX) * BLOCK;
-            envelopeBlock(g, z * ny * nx + x0, nx, ny, Math.min(BLOCK, nx - x0), null);
+        // passes 1 and 2 plane by plane (the plane stays in cache): along x, then along y
+        IntStream.range(0, nz).parallel().forEach(z -> {
+            for (int y = 0; y < ny; y++) {
+                rowPass(mask, g, (z * ny + y) * nx, nx, featureIsNonZero);
+            }
+            // along y: lines (z, ·, x), stride nx; blocks of consecutive x gathered together
+            for (int x0 = 0; x0 < nx; x0 += BLOCK) {
+                envelopeBlock(g, z * ny * nx + x0, nx, ny, Math.min(BLOCK, nx - x0), null);
+            }
         });
         // pass 3, along z: lines (·, y, x), stride ny·nx
         IntStream.range(0, ny * blocksX).parallel().forEach(task -> {
@@ -104,6 +79,35 @@ public final class DistanceTransforms {
             envelopeBlock(g, y * nx + x0, ny * nx, nz, Math.min(BLOCK, nx - x0), roots);
         });
         return g;
+    }
+
+    /** 1-D squared distance to the nearest feature voxel of one row along x. */
+    private static void rowPass(byte[] mask, int[] g, int base, int nx, boolean featureIsNonZero) {
+        int last = -1;
+        for (int x = 0; x < nx; x++) {
+            boolean feature = (mask[base + x] != 0) == featureIsNonZero;
+            if (feature) {
+                last = x;
+                g[base + x] = 0;
+            } else {
+                g[base + x] = last < 0 ? INFINITE : x - last;
+            }
+        }
+        last = -1;
+        for (int x = nx - 1; x >= 0; x--) {
+            int v = g[base + x];
+            if (v == 0) {
+                last = x;
+            } else if (last >= 0 && (v == INFINITE || last - x < v)) {
+                g[base + x] = last - x;
+            }
+        }
+        for (int x = 0; x < nx; x++) {
+            int v = g[base + x];
+            if (v != INFINITE) {
+                g[base + x] = v * v;
+            }
+        }
     }
 
     /** Lower envelope along {@code length} elements of {@code width} adjacent lines starting at {@code start}. */
