@@ -119,7 +119,8 @@ public final class DistanceTransforms {
         int[] f = new int[length];
         int[] out = new int[length];
         int[] v = new int[length];
-        long[] boundary = new long[length + 1]; // z[] of Felzenszwalb–Huttenlocher, as floor of the intersection
+        // z[] of Felzenszwalb–Huttenlocher as exact fractions numerator / denominator (denominator > 0)
+        long[] boundary = new long[2 * (length + 1)];
         for (int w = 0; w < width; w++) {
             boolean flat = true; // all zero (background) or all absent: nothing changes
             int first = column[w];
@@ -154,18 +155,27 @@ public final class DistanceTransforms {
 
     /**
      * 1-D squared distance transform of a sampled function {@code f} (INFINITE entries are absent sites):
-     * {@code out[q] = min_p (q − p)² + f[p]}, exact in integers.
+     * {@code out[q] = min_p (q − p)² + f[p]}, exact in integers. The envelope's breakpoints are kept as exact
+     * fractions and compared by cross-multiplication: no division in the loop.
+     *
+     * @param boundary scratch of length ≥ 2(n + 1): numerator and denominator of each breakpoint
      */
     static void envelope(int[] f, int[] out, int[] v, long[] boundary, int n) {
         int k = -1;
         for (int q = 0; q < n; q++) {
-            if (f[q] == INFINITE) {
+            int fq = f[q];
+            if (fq == INFINITE) {
                 continue;
             }
+            long hq = (long) q * q + fq;
+            long num = 0;
+            long den = 1;
             while (k >= 0) {
-                // the new parabola at q hides the one at v[k] from s on, s = first integer where q is at least as low
-                long s = separation(v[k], f[v[k]], q, f[q]);
-                if (s <= boundary[k]) {
+                // the parabolas of v[k] and q intersect at s = num / den; q hides v[k] if s ≤ start of v[k]'s range
+                int p = v[k];
+                num = hq - ((long) p * p + f[p]);
+                den = 2L * (q - p);
+                if (k > 0 && num * boundary[2 * k + 1] <= boundary[2 * k] * den) {
                     k--;
                 } else {
                     break;
@@ -173,7 +183,13 @@ public final class DistanceTransforms {
             }
             k++;
             v[k] = q;
-            boundary[k] = k == 0 ? Long.MIN_VALUE : separation(v[k - 1], f[v[k - 1]], q, f[q]);
+            if (k == 0) {
+                boundary[0] = -1;
+                boundary[1] = 0; // −∞
+            } else {
+                boundary[2 * k] = num;
+                boundary[2 * k + 1] = den;
+            }
         }
         if (k < 0) {
             for (int q = 0; q < n; q++) {
@@ -183,22 +199,12 @@ public final class DistanceTransforms {
         }
         int j = 0;
         for (int q = 0; q < n; q++) {
-            while (j < k && boundary[j + 1] <= q) {
+            while (j < k && boundary[2 * (j + 1)] <= (long) q * boundary[2 * (j + 1) + 1]) {
                 j++;
             }
             long d = (long) (q - v[j]) * (q - v[j]) + f[v[j]];
             out[q] = d >= INFINITE ? INFINITE - 1 : (int) d;
         }
-    }
-
-    /**
-     * Smallest integer {@code s} at which the parabola of site {@code q} is at or below that of site {@code p < q}:
-     * {@code ceil(((q² + fq) − (p² + fp)) / (2 (q − p)))}.
-     */
-    private static long separation(int p, int fp, int q, int fq) {
-        long num = ((long) q * q + fq) - ((long) p * p + fp);
-        long den = 2L * (q - p);
-        return Math.floorDiv(num + den - 1, den);
     }
 
     private static void checkShape(int length, int nz, int ny, int nx) {
