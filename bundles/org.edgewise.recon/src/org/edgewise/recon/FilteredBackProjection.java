@@ -16,9 +16,11 @@ import java.util.stream.IntStream;
  * ({@link Reconstructions#toAttenuationPerUm}: μ in 1/µm when the pixel size is in µm).
  * <p>
  * A single slice is split into row blocks and a slab into groups of slices, all on the common fork-join pool.
- * In a slab every group of slices shares the per-voxel detector address, which is computed once for all the
- * slices of the group. Each slice goes through exactly the same arithmetic whichever way it is called, so
- * slab-wise and whole-volume reconstructions agree bit for bit. Instances are immutable and thread safe.
+ * In a slab every group of {@value #GROUP} slices shares the per-voxel detector address, which is computed once
+ * for all the slices of the group; in a single slice, projections related by the symmetries of the square grid
+ * share it ({@link #reconstructSlice}). Each slice of a slab goes through exactly the arithmetic of
+ * {@link #reconstructSliceDirect}, whatever the slab height, so slab-wise and whole-volume reconstructions agree
+ * bit for bit. Instances are immutable and thread safe.
  */
 public final class FilteredBackProjection {
 
@@ -29,6 +31,8 @@ public final class FilteredBackProjection {
     private final FbpOptions options;
     private final ParallelProjector projector;
     private final float weight;
+    private final SymmetryPlan plan;
+    private final ParallelProjector baseProjector;
 
     /**
      * @param geometry scan geometry
@@ -39,6 +43,11 @@ public final class FilteredBackProjection {
         this.options = Objects.requireNonNull(options, "options");
         this.projector = new ParallelProjector(geometry, options.sizeFor(geometry));
         this.weight = (float) (Math.PI / geometry.angleCount());
+        this.plan = SymmetryPlan.of(geometry);
+        this.baseProjector = plan == null ? null
+                : new ParallelProjector(
+                        new ParallelBeamGeometry(plan.baseAnglesDeg, geometry.columns(), geometry.centerColumn(), null),
+                        projector.size());
     }
 
     /** @return the geometry */
@@ -57,12 +66,31 @@ public final class FilteredBackProjection {
     }
 
     /**
-     * Reconstructs one slice.
+     * Reconstructs one slice. When the angles are symmetric under the square grid's symmetries (for example
+     * evenly spaced sets whose count is a multiple of 4) and there are no per-projection shifts, several
+     * projections share one detector address ({@link SymmetryPlan}), two to three times faster than
+     * {@link #reconstructSliceDirect}; the two agree up to float rounding (another summation order).
      *
      * @param sinogram {@code [angle, column]} line integrals per pixel
      * @return the slice {@code [y, x]}, attenuation per voxel length, zero outside the reconstruction circle
      */
     public float[] reconstructSlice(float[] sinogram) {
+        return plan == null ? reconstructSliceDirect(sinogram) : reconstructSliceSymmetric(sinogram);
+    }
+
+    /** @return whether {@link #reconstructSlice} uses the grid-symmetry path for this geometry */
+    public boolean usesGridSymmetry() {
+        return plan != null;
+    }
+
+    /**
+     * Reconstructs one slice projection by projection, with exactly the arithmetic of a slice in
+     * {@link #reconstructSlab} (the reference path).
+     *
+     * @param sinogram {@code [angle, column]} line integrals per pixel
+     * @return the slice {@code [y, x]}, attenuation per voxel length, zero outside the reconstruction circle
+     */
+    public float[] reconstructSliceDirect(float[] sinogram) {
         int angles = geometry.angleCount();
         int columns = geometry.columns();
         ParallelProjector.checkLength(sinogram, angles * columns, "sinogram");
@@ -78,6 +106,38 @@ public final class FilteredBackProjection {
         int n = projector.size();
         float[] slice = new float[n * n];
         projector.backprojectPadded(q, slice, weight, true);
+        return slice;
+    }
+
+    private float[] reconstructSliceSymmetric(float[] sinogram) {
+        int columns = geometry.columns();
+        ParallelProjector.checkLength(sinogram, geometry.angleCount() * columns, "sinogram");
+        int slots = plan.slots;
+        int stride = baseProjector.stride();
+        int bases = plan.baseAnglesDeg.length;
+        float[] q = new float[bases * stride * slots];
+        int chunk = 8;
+        IntStream.range(0, (bases + chunk - 1) / chunk).parallel().forEach(c -> {
+            SinogramFilter filter = new SinogramFilter(options.filter(), options.padding(), columns);
+            for (int b = c * chunk, end = Math.min(bases, b + chunk); b < end; b++) {
+                for (int s = 0; s < slots; s++) {
+                    int k = plan.member[b][s];
+                    if (k >= 0) {
+                        filter.filterRow(sinogram, k * columns, 1, q, (b * stride + ParallelProjector.PAD) * slots + s,
+                                slots);
+                    }
+                }
+            }
+        });
+        int n = projector.size();
+        float[] acc = new float[n * n * slots];
+        int block = 4;
+        int blocks = (n + block - 1) / block;
+        IntStream.range(0, blocks).parallel()
+                .forEach(b -> baseProjector.backprojectInterleaved(q, slots, acc, b * block, Math.min(n, b * block + block)));
+        float[] slice = new float[n * n];
+        IntStream.range(0, blocks).parallel()
+                .forEach(b -> plan.combine(acc, n, weight, slice, b * block, Math.min(n, b * block + block)));
         return slice;
     }
 

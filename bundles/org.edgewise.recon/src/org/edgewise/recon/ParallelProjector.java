@@ -263,6 +263,15 @@ public final class ParallelProjector {
                         out[o + 6] += q0 + f * (q[k1 + 6] - q0);
                         q0 = q[k0 + 7];
                         out[o + 7] += q0 + f * (q[k1 + 7] - q0);
+                    } else if (nz == 4) {
+                        float q0 = q[k0];
+                        out[o] += q0 + f * (q[k1] - q0);
+                        q0 = q[k0 + 1];
+                        out[o + 1] += q0 + f * (q[k1 + 1] - q0);
+                        q0 = q[k0 + 2];
+                        out[o + 2] += q0 + f * (q[k1 + 2] - q0);
+                        q0 = q[k0 + 3];
+                        out[o + 3] += q0 + f * (q[k1 + 3] - q0);
                     } else {
                         for (int z = 0; z < nz; z++) {
                             float q0 = q[k0 + z];

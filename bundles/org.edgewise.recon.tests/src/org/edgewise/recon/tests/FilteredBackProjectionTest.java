@@ -1,6 +1,7 @@
 package org.edgewise.recon.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -160,6 +161,37 @@ class FilteredBackProjectionTest {
         float[] small = fbp(geometry, FbpOptions.DEFAULT.withSize(61), sinogram);
         assertEquals(61 * 61, small.length);
         assertEquals(0.01, Metrics.meanInDisc(small, 61, 0, 0, 15), 1e-4);
+    }
+
+    @Test
+    void gridSymmetryPathEqualsTheDirectPathUpToRounding() {
+        AnalyticPhantom phantom = AnalyticPhantom.sheppLogan(50, 1);
+        ParallelBeamGeometry[] geometries = {
+            ParallelBeamGeometry.uniform(360, 180, 128),
+            ParallelBeamGeometry.uniform(100, 180, 128).withCenter(65.3),
+            ParallelBeamGeometry.uniform(120, 360, 127),
+            ParallelBeamGeometry.uniform(72, 180, 120),
+        };
+        int[] sizes = {128, 128, 127, 101};
+        for (int g = 0; g < geometries.length; g++) {
+            FilteredBackProjection fbp = new FilteredBackProjection(geometries[g],
+                    FbpOptions.DEFAULT.withSize(sizes[g]));
+            assertTrue(fbp.usesGridSymmetry(), geometries[g].toString());
+            float[] sinogram = phantom.sinogram(geometries[g], 0);
+            float[] direct = fbp.reconstructSliceDirect(sinogram);
+            float[] fast = fbp.reconstructSlice(sinogram);
+            float worst = 0;
+            for (int i = 0; i < direct.length; i++) {
+                worst = Math.max(worst, Math.abs(direct[i] - fast[i]));
+            }
+            assertTrue(worst < 5e-5, geometries[g] + ": " + worst);
+        }
+        ParallelBeamGeometry irregular = new ParallelBeamGeometry(new double[] {0, 10, 25, 77, 140}, 64, 31.5, null);
+        assertFalse(new FilteredBackProjection(irregular, FbpOptions.DEFAULT).usesGridSymmetry());
+        double[] shifts = new double[360];
+        shifts[7] = 0.5;
+        assertFalse(new FilteredBackProjection(ParallelBeamGeometry.uniform(360, 180, 64).withShifts(shifts),
+                FbpOptions.DEFAULT).usesGridSymmetry());
     }
 
     @Test
