@@ -1,8 +1,9 @@
 package org.edgewise.recon;
 
 /**
- * A method that reconstructs a slab of independent slices; {@link FilteredBackProjection} and {@link Sirt} are
- * adapted by {@link #fbp} and {@link #sirt}.
+ * A method that reconstructs a slab of independent slices; {@link FilteredBackProjection},
+ * {@link FourierGridReconstruction} and {@link Sirt} are adapted by {@link #fbp}, {@link #gridding} and
+ * {@link #sirt}.
  */
 public interface SlabReconstructor {
 
@@ -30,6 +31,24 @@ public interface SlabReconstructor {
             @Override
             public float[] reconstructSlab(float[] projections, int rows) {
                 return fbp.reconstructSlab(projections, rows);
+            }
+        };
+    }
+
+    /**
+     * @param gridding direct Fourier reconstruction
+     * @return the slab adapter
+     */
+    static SlabReconstructor gridding(FourierGridReconstruction gridding) {
+        return new SlabReconstructor() {
+            @Override
+            public int size() {
+                return gridding.size();
+            }
+
+            @Override
+            public float[] reconstructSlab(float[] projections, int rows) {
+                return gridding.reconstructSlab(projections, rows);
             }
         };
     }
