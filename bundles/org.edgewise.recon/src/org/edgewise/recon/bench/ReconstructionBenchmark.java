@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.edgewise.recon.AnalyticPhantom;
 import org.edgewise.recon.FbpOptions;
 import org.edgewise.recon.FilteredBackProjection;
+import org.edgewise.recon.FourierGridReconstruction;
 import org.edgewise.recon.ParallelBeamGeometry;
 import org.edgewise.recon.ProjectionSource;
 import org.edgewise.recon.SlabReconstructor;
@@ -36,16 +37,18 @@ import org.edgewise.recon.SlabwiseReconstruction;
  * time) and by its own "Run time" line. Every timing is the best of {@code repeats} runs after one warm-up run.
  * <p>
  * Usage: {@code ReconstructionBenchmark [--size N] [--angles M] [--repeats R] [--volume V] [--volume-angles A]
- * [--slab ROWS] [--no-peers]}; {@code --volume 0} skips the volume run.
+ * [--slab ROWS] [--volume-method gridding|fbp|both] [--no-peers]}; {@code --volume 0} skips the volume run.
+ * Both Edgewise methods are timed on the slice: FBP ({@link FilteredBackProjection}) and direct Fourier
+ * reconstruction by gridding ({@link FourierGridReconstruction}).
  */
 public final class ReconstructionBenchmark {
 
     /** Benchmark settings. */
     public record Settings(int size, int angles, int repeats, int volumeSize, int volumeAngles, int slabRows,
-            boolean peers) {
+            boolean peers, String volumeMethod) {
 
-        /** The default: 512² from 360 angles, 512³ volume from 360 projections. */
-        public static final Settings DEFAULT = new Settings(512, 360, 10, 512, 360, 32, true);
+        /** The default: 512² from 360 angles, 512³ volume from 360 projections by gridding. */
+        public static final Settings DEFAULT = new Settings(512, 360, 10, 512, 360, 32, true, "gridding");
     }
 
     private ReconstructionBenchmark() {
@@ -66,6 +69,7 @@ public final class ReconstructionBenchmark {
         int volumeAngles = -1;
         int slab = s.slabRows();
         boolean peers = true;
+        String volumeMethod = s.volumeMethod();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--size" -> size = Integer.parseInt(args[++i]);
@@ -75,11 +79,12 @@ public final class ReconstructionBenchmark {
                 case "--volume-angles" -> volumeAngles = Integer.parseInt(args[++i]);
                 case "--slab" -> slab = Integer.parseInt(args[++i]);
                 case "--no-peers" -> peers = false;
+                case "--volume-method" -> volumeMethod = args[++i];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        run(new Settings(size, angles, repeats, volume, volumeAngles < 0 ? angles : volumeAngles, slab, peers),
-                System.out);
+        run(new Settings(size, angles, repeats, volume, volumeAngles < 0 ? angles : volumeAngles, slab, peers,
+                volumeMethod), System.out);
     }
 
     /**
@@ -123,15 +128,30 @@ public final class ReconstructionBenchmark {
         out.printf(Locale.ROOT, "edgewise fbp (ramp, grid-symmetry path %s): best %.4f s of %d (first call %.3f s); "
                 + "direct path %.4f s%n", fbp.usesGridSymmetry() ? "on" : "off", best, settings.repeats(), cold,
                 bestDirect);
-        out.printf(Locale.ROOT, "edgewise rms error vs phantom (circle r=%.0f): %.4f%n", 0.95 * n / 2,
+        out.printf(Locale.ROOT, "edgewise fbp rms error vs phantom (circle r=%.0f): %.4f%n", 0.95 * n / 2,
                 rms(ours, truth, n, 0.95 * n / 2));
+        FourierGridReconstruction gridding = new FourierGridReconstruction(geometry, FbpOptions.DEFAULT);
+        t0 = System.nanoTime();
+        float[] gridded = gridding.reconstructSlice(sinogram);
+        double coldGrid = (System.nanoTime() - t0) / 1e9;
+        double bestGrid = Double.MAX_VALUE;
+        for (int r = 0; r < Math.max(1, settings.repeats()); r++) {
+            t0 = System.nanoTime();
+            gridded = gridding.reconstructSlice(sinogram);
+            bestGrid = Math.min(bestGrid, (System.nanoTime() - t0) / 1e9);
+        }
+        out.printf(Locale.ROOT, "edgewise gridding (ramp, Kaiser-Bessel W=4, grid %d²): best %.4f s of %d (first call "
+                + "%.3f s); rms error vs phantom %.4f; relative rms difference to fbp %.4f%n", gridding.gridSize(),
+                bestGrid, settings.repeats(), coldGrid, rms(gridded, truth, n, 0.95 * n / 2),
+                rms(gridded, ours, n, 0.95 * n / 2) / rms(ours, new float[n * n], n, 0.95 * n / 2));
+        double[] times = {best, bestGrid};
 
         List<String> summary = new ArrayList<>();
         if (settings.peers()) {
             Path dir = Files.createTempDirectory("edgewise-bench");
             try {
-                skimage(settings, geometry, phantom, sinogram, best, dir, out, summary);
-                ctsim(settings, best, dir, out, summary);
+                skimage(settings, geometry, phantom, sinogram, times, dir, out, summary);
+                ctsim(settings, times, dir, out, summary);
             } finally {
                 try (var files = Files.list(dir)) {
                     for (Path p : (Iterable<Path>) files::iterator) {
@@ -151,7 +171,7 @@ public final class ReconstructionBenchmark {
     }
 
     private static void skimage(Settings settings, ParallelBeamGeometry geometry, AnalyticPhantom phantom,
-            float[] sinogram, double ours, Path dir, PrintStream out, List<String> summary)
+            float[] sinogram, double[] ours, Path dir, PrintStream out, List<String> summary)
             throws IOException, InterruptedException {
         Path python = Path.of("/usr/bin/python3");
         if (!Files.isExecutable(python)) {
@@ -194,30 +214,38 @@ public final class ReconstructionBenchmark {
         }
         double time = Double.parseDouble(m.group(2));
         float[] theirs = readFloats(rec, n * n);
-        // our slice on skimage's grid: (n+1)² has its centre at n/2 like skimage; crop to n²
-        FilteredBackProjection fbp = new FilteredBackProjection(geometry, FbpOptions.DEFAULT.withSize(n + 1));
-        float[] big = fbp.reconstructSlice(sinogram);
-        float[] ours2 = new float[n * n];
-        for (int y = 0; y < n; y++) {
-            System.arraycopy(big, y * (n + 1), ours2, y * n, n);
-        }
+        // our slices on skimage's grid: (n+1)² has its centre at n/2 like skimage; crop to n²
         float[] bigTruth = phantom.slice(n + 1, 0, 4);
-        float[] truth2 = new float[n * n];
-        for (int y = 0; y < n; y++) {
-            System.arraycopy(bigTruth, y * (n + 1), truth2, y * n, n);
-        }
+        float[] truth2 = crop(bigTruth, n);
         double radius = 0.95 * n / 2;
-        double diff = rmsAbout(ours2, theirs, n, radius) / rmsAbout(theirs, new float[n * n], n, radius);
+        float[] fbp2 = crop(new FilteredBackProjection(geometry, FbpOptions.DEFAULT.withSize(n + 1))
+                .reconstructSlice(sinogram), n);
+        float[] grid2 = crop(new FourierGridReconstruction(geometry, FbpOptions.DEFAULT.withSize(n + 1))
+                .reconstructSlice(sinogram), n);
+        double norm = rmsAbout(theirs, new float[n * n], n, radius);
+        double diffFbp = rmsAbout(fbp2, theirs, n, radius) / norm;
+        double diffGrid = rmsAbout(grid2, theirs, n, radius) / norm;
         out.printf(Locale.ROOT, "skimage %s iradon (ramp, linear, circle): best %.4f s of %d (in-process timing)%n",
                 m.group(1), time, settings.repeats());
-        out.printf(Locale.ROOT, "skimage rms error vs phantom: %.4f (ours on the same grid: %.4f)%n",
-                rmsAbout(theirs, truth2, n, radius), rmsAbout(ours2, truth2, n, radius));
-        out.printf(Locale.ROOT, "relative rms difference edgewise vs skimage on the same sinogram: %.2e%n", diff);
-        summary.add(String.format(Locale.ROOT, "vs skimage iradon: %.1fx faster (%.4f s vs %.4f s); rel. rms diff %.2e",
-                time / ours, ours, time, diff));
+        out.printf(Locale.ROOT, "rms error vs phantom on skimage's grid: skimage %.4f, edgewise fbp %.4f, "
+                + "edgewise gridding %.4f%n", rmsAbout(theirs, truth2, n, radius), rmsAbout(fbp2, truth2, n, radius),
+                rmsAbout(grid2, truth2, n, radius));
+        out.printf(Locale.ROOT, "relative rms difference to skimage on the same sinogram: fbp %.2e, gridding %.4f%n",
+                diffFbp, diffGrid);
+        summary.add(String.format(Locale.ROOT, "vs skimage iradon (%.4f s): fbp %.1fx faster (%.4f s, rel. rms diff "
+                + "%.1e), gridding %.1fx faster (%.4f s, rel. rms diff %.3f)", time, time / ours[0], ours[0], diffFbp,
+                time / ours[1], ours[1], diffGrid));
     }
 
-    private static void ctsim(Settings settings, double ours, Path dir, PrintStream out, List<String> summary)
+    private static float[] crop(float[] big, int n) {
+        float[] out = new float[n * n];
+        for (int y = 0; y < n; y++) {
+            System.arraycopy(big, y * (n + 1), out, y * n, n);
+        }
+        return out;
+    }
+
+    private static void ctsim(Settings settings, double[] ours, Path dir, PrintStream out, List<String> summary)
             throws IOException, InterruptedException {
         Path phm2pj = Path.of("/usr/bin/phm2pj");
         Path pjrec = Path.of("/usr/bin/pjrec");
@@ -259,9 +287,9 @@ public final class ReconstructionBenchmark {
         }
         out.printf(Locale.ROOT, "ctsim pjrec (rfftw, zeropad 1, linear): best wall %.4f s, best own 'Run time' %.4f s "
                 + "of %d%n", bestWall, bestRun, settings.repeats());
-        summary.add(String.format(Locale.ROOT,
-                "vs ctsim pjrec: %.1fx faster by wall time (%.4f s), %.1fx by its own run time (%.4f s)",
-                bestWall / ours, bestWall, bestRun / ours, bestRun));
+        summary.add(String.format(Locale.ROOT, "vs ctsim pjrec (wall %.4f s, own run time %.4f s): fbp %.1fx / %.1fx, "
+                + "gridding %.1fx / %.1fx faster", bestWall, bestRun, bestWall / ours[0], bestRun / ours[0],
+                bestWall / ours[1], bestRun / ours[1]));
     }
 
     private static void volume(Settings settings, PrintStream out, List<String> summary) throws IOException {
@@ -297,17 +325,26 @@ public final class ReconstructionBenchmark {
                 return block;
             }
         };
-        double[] checksum = new double[1];
-        FilteredBackProjection fbp = new FilteredBackProjection(geometry, FbpOptions.DEFAULT);
-        SlabwiseReconstruction run = new SlabwiseReconstruction(SlabReconstructor.fbp(fbp), null,
-                settings.slabRows());
-        long t0 = System.nanoTime();
-        run.run(source, (z0, slices, size, slab) -> checksum[0] += slab[slab.length / 2], null);
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        out.printf(Locale.ROOT, "edgewise fbp volume %d³ from %d projections, slabs of %d rows: %.2f s wall "
-                + "(%.1f ms per slice, max heap %d MB, checksum %.3f)%n", n, angles, settings.slabRows(), seconds,
-                1000 * seconds / n, Runtime.getRuntime().maxMemory() >> 20, checksum[0]);
-        summary.add(String.format(Locale.ROOT, "volume %d³ from %d projections: %.2f s", n, angles, seconds));
+        String method = settings.volumeMethod();
+        List<String> methods = method.equals("both") ? List.of("gridding", "fbp") : List.of(method);
+        for (String name : methods) {
+            SlabReconstructor reconstructor = switch (name) {
+                case "fbp" -> SlabReconstructor.fbp(new FilteredBackProjection(geometry, FbpOptions.DEFAULT));
+                case "gridding" -> SlabReconstructor.gridding(new FourierGridReconstruction(geometry,
+                        FbpOptions.DEFAULT));
+                default -> throw new IllegalArgumentException("volume method must be gridding, fbp or both: " + name);
+            };
+            double[] checksum = new double[1];
+            SlabwiseReconstruction run = new SlabwiseReconstruction(reconstructor, null, settings.slabRows());
+            long t0 = System.nanoTime();
+            run.run(source, (z0, slices, size, slab) -> checksum[0] += slab[slab.length / 2], null);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            out.printf(Locale.ROOT, "edgewise %s volume %d³ from %d projections, slabs of %d rows: %.2f s wall "
+                    + "(%.1f ms per slice, max heap %d MB, checksum %.3f)%n", name, n, angles, settings.slabRows(),
+                    seconds, 1000 * seconds / n, Runtime.getRuntime().maxMemory() >> 20, checksum[0]);
+            summary.add(String.format(Locale.ROOT, "%s volume %d³ from %d projections: %.2f s (heap limit %d MB)", name,
+                    n, angles, seconds, Runtime.getRuntime().maxMemory() >> 20));
+        }
     }
 
     private static double rms(float[] a, float[] b, int n, double radius) {
