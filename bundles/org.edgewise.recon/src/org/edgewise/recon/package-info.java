@@ -1,6 +1,7 @@
 /**
- * Tomographic reconstruction for parallel beam: filtered back-projection, SIRT with a matched projector pair,
- * sinogram stripe (ring) removal and slab-wise volume reconstruction with bounded memory.
+ * Tomographic reconstruction for parallel beam: filtered back-projection, direct Fourier reconstruction by
+ * gridding (gridrec), SIRT with a matched projector pair, sinogram stripe (ring) removal and slab-wise volume
+ * reconstruction with bounded memory.
  * <p>
  * Geometry (see {@link org.edgewise.recon.ParallelBeamGeometry}): projections {@code [angle, row, column]}, the
  * rotation axis along the detector rows so row = z, volumes {@code [z, y, x]}; the ray at column {@code u}

@@ -31,6 +31,9 @@ class ReconstructionsTest {
         assertArrayEquals(new int[] {n, n}, slice.getShape());
         FloatDataset mu = Reconstructions.toAttenuationPerUm(slice, 0.049);
         assertEquals(0.1, Metrics.meanInDisc(mu.getData(), n, 0, 0, 15), 0.001);
+        FloatDataset gridded = Reconstructions.gridding(input, geometry, FbpOptions.DEFAULT);
+        assertEquals(0.1, Metrics.meanInDisc(Reconstructions.toAttenuationPerUm(gridded, 0.049).getData(), n, 0, 0,
+                15), 0.001);
         FloatDataset sirt = Reconstructions.sirt(input, geometry, new SirtOptions(100, 1, true, 0), null);
         assertEquals(0.1, Metrics.meanInDisc(Reconstructions.toAttenuationPerUm(sirt, 0.049).getData(), n, 0, 0,
                 12), 0.002);
