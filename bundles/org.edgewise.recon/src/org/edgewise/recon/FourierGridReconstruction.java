@@ -10,16 +10,19 @@ import org.jtransforms.fft.FloatFFT_1D;
 /**
  * Direct Fourier reconstruction by gridding (the method of TomoPy's gridrec): every projection is Fourier
  * transformed, weighted with the FBP filter, placed by the Fourier-slice theorem on a Cartesian frequency grid
- * twice as fine as the slice with a Kaiser-Bessel kernel, transformed back with one 2D inverse FFT and divided by
- * the kernel's transform (de-apodisation).
+ * twice as fine as the slice with a Kaiser-Bessel kernel ({@value #KERNEL_WIDTH} cells wide), transformed back
+ * with one pruned 2D inverse FFT and divided by the kernel's transform (de-apodisation).
  * <p>
- * Geometry, axes, units and scale are exactly those of {@link FilteredBackProjection} (the same continuous
- * inversion formula, the same filter responses and the same {@code π / angleCount} weight): the rotation centre
- * and per-projection shifts enter as exact phase factors, so fractional values cost nothing. The two methods
- * differ in interpolation: FBP interpolates the filtered projections linearly in space (a slight low-pass),
- * gridding interpolates trigonometrically. The cost is {@code O(angles·columns·W² + M² log M)} instead of
- * FBP's {@code O(angles·n²)}. Voxels outside the reconstruction circle are zero. Instances are immutable and
- * thread safe.
+ * Geometry, axes, units and scale are those of {@link FilteredBackProjection} (the same inversion formula, the
+ * same filters and padding, the same {@code π / angleCount} weight); the rotation centre and per-projection
+ * shifts enter as exact phase factors, so fractional values cost nothing. The filter is multiplied by
+ * {@code sinc²(f)}, the transfer function of FBP's linear interpolation on the detector, so that the two methods
+ * see the same resolution; what remains different is the interpolation itself (trigonometric here), about 3 %
+ * relative RMS on the sharp-edged Shepp-Logan phantom, mostly at edges. The cost is
+ * {@code O(angles·columns·W² + M² log M)} instead of FBP's {@code O(angles·n²)}. Voxels outside the
+ * reconstruction circle are zero. A slab is reconstructed slice-parallel with one work grid per thread, each
+ * slice with a fixed order of operations, so slab-wise and whole-volume results are identical. Instances are
+ * immutable and thread safe.
  */
 public final class FourierGridReconstruction {
 

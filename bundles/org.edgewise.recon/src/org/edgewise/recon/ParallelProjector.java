@@ -1,5 +1,6 @@
 package org.edgewise.recon;
 
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.stream.IntStream;
 
@@ -199,7 +200,7 @@ public final class ParallelProjector {
             float[] acc = new float[n];
             int[] xr = new int[2];
             for (int y = y0; y < y1; y++) {
-                java.util.Arrays.fill(acc, 0f);
+                Arrays.fill(acc, 0f);
                 backprojectRow(padded, y, acc, xr);
                 int row = y * n;
                 for (int x = 0; x < n; x++) {

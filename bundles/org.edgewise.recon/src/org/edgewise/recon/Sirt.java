@@ -1,5 +1,6 @@
 package org.edgewise.recon;
 
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.stream.IntStream;
@@ -56,7 +57,7 @@ public final class Sirt {
             rowWeights[i] = rowSums[i] > 1e-6f ? 1f / rowSums[i] : 0f;
         }
         float[] raysOnes = new float[rowSums.length];
-        java.util.Arrays.fill(raysOnes, 1f);
+        Arrays.fill(raysOnes, 1f);
         float[] colSums = projector.backproject(raysOnes, true);
         columnWeights = new float[colSums.length];
         for (int i = 0; i < colSums.length; i++) {

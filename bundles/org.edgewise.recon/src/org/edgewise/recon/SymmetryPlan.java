@@ -2,6 +2,7 @@ package org.edgewise.recon;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +67,7 @@ final class SymmetryPlan {
             double ex = Math.cos(rad);
             double ey = Math.sin(rad);
             int[] row = new int[TRANSFORMS.length];
-            java.util.Arrays.fill(row, -1);
+            Arrays.fill(row, -1);
             for (int t = 0; t < TRANSFORMS.length; t++) {
                 int[] m = TRANSFORMS[t];
                 double kx = m[0] * ex + m[2] * ey;
@@ -93,7 +94,7 @@ final class SymmetryPlan {
         }
         int slots = usedCount <= 4 ? 4 : 8;
         int[] slotToTransform = new int[slots];
-        java.util.Arrays.fill(slotToTransform, -1);
+        Arrays.fill(slotToTransform, -1);
         int s = 0;
         for (int t = 0; t < TRANSFORMS.length; t++) {
             if (used[t]) {
