@@ -13,6 +13,7 @@ import org.edgewise.recon.AnalyticPhantom.Ellipsoid;
 import org.edgewise.recon.FbpFilter;
 import org.edgewise.recon.FbpOptions;
 import org.edgewise.recon.FilteredBackProjection;
+import org.edgewise.recon.FourierGridReconstruction;
 import org.edgewise.recon.Padding;
 import org.edgewise.recon.ParallelBeamGeometry;
 import org.junit.jupiter.api.Test;
@@ -140,6 +141,25 @@ class FilteredBackProjectionTest {
         float[] actual = fbp(plain.withShifts(shiftsPx), FbpOptions.DEFAULT, moved);
         assertTrue(Metrics.rmsInCircle(actual, expected, n, 0.4 * n) < 1e-5,
                 "rms " + Metrics.rmsInCircle(actual, expected, n, 0.4 * n));
+    }
+
+    @Test
+    void edgePaddingSuppressesTheTruncationRimOfASampleWiderThanTheDetector() {
+        int n = 128;
+        ParallelBeamGeometry geometry = ParallelBeamGeometry.uniform(180, 180, n);
+        float[] sinogram = AnalyticPhantom.disc(0, 0, 90, 0.01).sinogram(geometry, 0);
+        int row = n / 2 * n + n / 2;
+        for (boolean gridding : new boolean[] {false, true}) {
+            FbpOptions zero = new FbpOptions(FbpFilter.RAMP, Padding.ZERO, 0);
+            FbpOptions edge = zero.withPadding(Padding.EDGE);
+            float[] z = gridding ? new FourierGridReconstruction(geometry, zero).reconstructSlice(sinogram)
+                    : fbp(geometry, zero, sinogram);
+            float[] e = gridding ? new FourierGridReconstruction(geometry, edge).reconstructSlice(sinogram)
+                    : fbp(geometry, edge, sinogram);
+            // measured (FBP): zero padding 0.061 at 63 px from the centre (6x the truth), edge padding 0.0034
+            assertTrue(z[row + 63] > 3 * 0.01, "zero padding rim " + z[row + 63]);
+            assertTrue(e[row + 63] < 0.01, "edge padding rim " + e[row + 63]);
+        }
     }
 
     @Test
