@@ -43,6 +43,17 @@ class FourierGridReconstructionTest {
     }
 
     @Test
+    void fullRotationOddSizesAndSmallerSlicesKeepTheScale() {
+        ParallelBeamGeometry full = ParallelBeamGeometry.uniform(250, 360, 101).withCenter(49.6);
+        float[] sinogram = AnalyticPhantom.disc(-3, 5, 30, 0.01).sinogram(full, 0);
+        float[] slice = grid(full, FbpOptions.DEFAULT, sinogram);
+        assertEquals(0.01, Metrics.meanInDisc(slice, 101, -3, 5, 24), 1e-4);
+        float[] small = grid(full, FbpOptions.DEFAULT.withSize(77), sinogram);
+        assertEquals(77 * 77, small.length);
+        assertEquals(0.01, Metrics.meanInDisc(small, 77, -3, 5, 24), 1e-4);
+    }
+
+    @Test
     void agreesWithFbpAndHasTheSameSheppLoganError() {
         int n = 256;
         ParallelBeamGeometry geometry = ParallelBeamGeometry.uniform(360, 180, n).withCenter(129.4);
