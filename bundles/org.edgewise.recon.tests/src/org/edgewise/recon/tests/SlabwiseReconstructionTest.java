@@ -78,6 +78,15 @@ class SlabwiseReconstructionTest {
     }
 
     @Test
+    void slabSlicesMayBeSmallerThanTheDetector() {
+        FilteredBackProjection fbp = new FilteredBackProjection(GEOMETRY, FbpOptions.DEFAULT.withSize(50));
+        float[] slab = fbp.reconstructSlab(PROJECTIONS, ROWS);
+        assertEquals(ROWS * 50 * 50, slab.length);
+        float[] middle = fbp.reconstructSliceDirect(PHANTOM.sinogram(GEOMETRY, 0));
+        assertArrayEquals(middle, Arrays.copyOfRange(slab, 10 * 2500, 11 * 2500));
+    }
+
+    @Test
     void progressIsPerSlabAndCancelStopsBetweenSlabs() {
         List<Integer> written = new ArrayList<>();
         List<String> tasks = new ArrayList<>();
