@@ -12,8 +12,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "edgewise", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Quantified 3D elemental gradients from dual-energy TXM tomography of cathode particles.",
-        subcommands = { SimulateCommand.class, RunCommand.class, StagesCommand.class, VersionCommand.class,
-                DemoCommand.class, CommandLine.HelpCommand.class },
+        subcommands = { SimulateCommand.class, ReconstructCommand.class, RunCommand.class, StagesCommand.class,
+                BenchCommand.class, VersionCommand.class, DemoCommand.class, CommandLine.HelpCommand.class },
         synopsisSubcommandLabel = "COMMAND",
         footer = { "", "Run 'edgewise help COMMAND' for the options of one command." })
 public final class EdgewiseCommand implements Runnable {
