@@ -46,9 +46,19 @@ public final class ReconstructStage implements IStage<ReconstructModel> {
         case FBP -> SlabReconstructor.fbp(new FilteredBackProjection(geometry, options));
         };
         RingRemoval rings = model.ringWindow() > 0 ? new RingRemoval(model.ringWindow()) : null;
+        return volumeOutput(projections, metadata, method, rings, model.slabRows(), monitor);
+    }
+
+    /**
+     * Reconstructs slab by slab and labels the result: μ in 1/µm, the projections' pixel size and energy, no angles.
+     *
+     * @throws StageException if cancelled or the projections cannot be read
+     */
+    static StageOutput volumeOutput(Dataset projections, PhysicalMetadata metadata, SlabReconstructor method,
+            RingRemoval rings, int slabRows, IMonitor monitor) throws StageException {
         FloatDataset volume;
         try {
-            volume = Reconstructions.reconstructVolume(projections, method, rings, model.slabRows(), monitor);
+            volume = Reconstructions.reconstructVolume(projections, method, rings, slabRows, monitor);
         } catch (CancellationException e) {
             throw new StageException("reconstruction cancelled");
         } catch (IOException e) {

@@ -1,18 +1,14 @@
 package org.edgewise.recon.stages;
 
-import java.io.IOException;
-import java.util.concurrent.CancellationException;
 
 import org.eclipse.january.IMonitor;
 import org.eclipse.january.dataset.Dataset;
-import org.eclipse.january.dataset.FloatDataset;
 import org.edgewise.api.metadata.PhysicalMetadata;
 import org.edgewise.api.stages.IStage;
 import org.edgewise.api.stages.StageException;
 import org.edgewise.api.stages.StageInput;
 import org.edgewise.api.stages.StageOutput;
 import org.edgewise.recon.ParallelBeamGeometry;
-import org.edgewise.recon.Reconstructions;
 import org.edgewise.recon.Sirt;
 import org.edgewise.recon.SirtOptions;
 import org.edgewise.recon.SlabReconstructor;
@@ -31,17 +27,7 @@ public final class SirtStage implements IStage<SirtModel> {
         ParallelBeamGeometry geometry = ReconstructStage.geometry(projections, metadata, model.centerOffsetPx());
         Sirt sirt = new Sirt(geometry,
                 new SirtOptions(model.iterations(), model.relaxation(), model.nonNegative(), 0));
-        FloatDataset volume;
-        try {
-            volume = Reconstructions.reconstructVolume(projections, SlabReconstructor.sirt(sirt), null, 4, monitor);
-        } catch (CancellationException e) {
-            throw new StageException("reconstruction cancelled");
-        } catch (IOException e) {
-            throw new StageException("cannot read the projections: " + e.getMessage());
-        }
-        FloatDataset attenuation = Reconstructions.toAttenuationPerUm(volume, metadata.pixelSizeUm());
-        attenuation.setName(projections.getName());
-        metadata.withoutAngles().withValueUnit(ReconstructStage.PER_MICROMETRE).attachTo(attenuation);
-        return StageOutput.of(ReconstructStage.VOLUME, attenuation);
+        // SIRT iterates per slice: small slabs keep the progress fine-grained
+        return ReconstructStage.volumeOutput(projections, metadata, SlabReconstructor.sirt(sirt), null, 4, monitor);
     }
 }
