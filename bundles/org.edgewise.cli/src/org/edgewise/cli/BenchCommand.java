@@ -1,12 +1,16 @@
 package org.edgewise.cli;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code edgewise bench}: timings of our algorithms against reference implementations, one subcommand per area. */
-@Command(name = "bench", description = "Benchmarks against reference implementations (run 'edgewise bench segment').",
-        subcommands = { BenchSegmentCommand.class })
+/**
+ * {@code edgewise bench ...}: speed measurements against the peers installed on this machine, run side by side.
+ * Figures go to {@code docs/benchmarks.md} with the command and the machine.
+ */
+@Command(name = "bench", description = "Benchmarks against the peers installed on this machine (recon, segment).",
+        subcommands = { BenchReconCommand.class, BenchSegmentCommand.class, CommandLine.HelpCommand.class })
 final class BenchCommand implements Runnable {
 
     @Spec

@@ -12,8 +12,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "edgewise", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Quantified 3D elemental gradients from dual-energy TXM tomography of cathode particles.",
-        subcommands = { SimulateCommand.class, RunCommand.class, SegmentCommand.class, StagesCommand.class,
-                VersionCommand.class, DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class },
+        subcommands = { SimulateCommand.class, ReconstructCommand.class, SegmentCommand.class, RunCommand.class,
+                StagesCommand.class, BenchCommand.class, VersionCommand.class, DemoCommand.class,
+                CommandLine.HelpCommand.class },
         synopsisSubcommandLabel = "COMMAND",
         footer = { "", "Run 'edgewise help COMMAND' for the options of one command." })
 public final class EdgewiseCommand implements Runnable {

@@ -36,6 +36,9 @@ public final class ResultsFile {
     public static final String VOLUMES = "/volumes";
     /** The provenance JSON. */
     public static final String PROVENANCE = "/provenance";
+    /** Where a pipeline run ({@code edgewise run}, {@code edgewise reconstruct}) puts its results. */
+    public static final String RUN_RESULTS = "/results";
+    private static final String VOLUME_PORT_SUFFIX = ".volume";
 
     /**
      * One volume with its metadata.
@@ -110,14 +113,33 @@ public final class ResultsFile {
         }
     }
 
-    /** @return the names of the volumes in the file */
+    /**
+     * Lists the volumes of a results file: the datasets under {@code /volumes}, or, in a pipeline run's
+     * {@code results.h5} / {@code volumes.h5}, the results of kind {@code volume} (named without their
+     * {@code .volume} port suffix, e.g. {@code ni_above}).
+     *
+     * @return the names of the volumes in the file
+     */
     public static List<String> volumeNames(Path file) throws IOException {
         try (HdfFile hdf = open(file)) {
-            Node group = node(hdf, file, VOLUMES);
-            if (!(group instanceof io.jhdf.api.Group g)) {
-                throw new DataFileException(file, VOLUMES, "is not a group");
+            if (find(hdf, VOLUMES) instanceof io.jhdf.api.Group g) {
+                return new ArrayList<>(g.getChildren().keySet());
             }
-            return new ArrayList<>(g.getChildren().keySet());
+            if (!(find(hdf, RUN_RESULTS) instanceof io.jhdf.api.Group results)) {
+                throw new DataFileException(file, VOLUMES, "is missing, and the file holds no pipeline "
+                        + RUN_RESULTS + " either");
+            }
+            List<String> names = new ArrayList<>();
+            for (Map.Entry<String, Node> entry : results.getChildren().entrySet()) {
+                if (entry.getValue() instanceof io.jhdf.api.Group group
+                        && group.getChild("data") instanceof io.jhdf.api.Dataset data
+                        && data.getAttribute("kind") != null && "volume".equals(data.getAttribute("kind").getData())) {
+                    names.add(entry.getKey().endsWith(VOLUME_PORT_SUFFIX)
+                            ? entry.getKey().substring(0, entry.getKey().length() - VOLUME_PORT_SUFFIX.length())
+                            : entry.getKey());
+                }
+            }
+            return names;
         }
     }
 
@@ -127,6 +149,16 @@ public final class ResultsFile {
      * @throws DataFileException naming the file and dataset path when it is missing or malformed
      */
     public static Volume read(Path file, String name) throws IOException {
+        try (HdfFile hdf = open(file)) {
+            if (find(hdf, VOLUMES + "/" + name) == null) {
+                for (String candidate : List.of(RUN_RESULTS + "/" + name + VOLUME_PORT_SUFFIX + "/data",
+                        RUN_RESULTS + "/" + name + "/data")) {
+                    if (find(hdf, candidate) instanceof io.jhdf.api.Dataset) {
+                        return readRunResult(hdf, file, name, candidate);
+                    }
+                }
+            }
+        }
         String path = VOLUMES + "/" + name;
         try (HdfFile hdf = open(file)) {
             if (!(node(hdf, file, path) instanceof io.jhdf.api.Dataset d)) {
@@ -152,6 +184,36 @@ public final class ResultsFile {
             }
             return new Volume(name, fromArray(data, shape), ((Number) voxel.getData()).doubleValue(), units,
                     description);
+        }
+    }
+
+    /** A volume as the pipeline runner writes it: voxel size in pixel_size_um, unit in value_unit. */
+    private static Volume readRunResult(HdfFile hdf, Path file, String name, String path) throws DataFileException {
+        io.jhdf.api.Dataset d = (io.jhdf.api.Dataset) hdf.getByPath(path);
+        int[] shape = d.getDimensions();
+        if (shape.length != 3) {
+            throw new DataFileException(file, path, "is not 3-D");
+        }
+        Attribute voxel = d.getAttribute("pixel_size_um");
+        if (voxel == null || !(voxel.getData() instanceof Number)) {
+            throw new DataFileException(file, path, "has no pixel_size_um attribute");
+        }
+        Attribute unit = d.getAttribute("value_unit");
+        Object data;
+        try {
+            data = d.getData();
+        } catch (RuntimeException e) {
+            throw new DataFileException(file, path, "could not be read (" + e + ")", e);
+        }
+        return new Volume(name, fromArray(data, shape), ((Number) voxel.getData()).doubleValue(),
+                unit == null ? "" : String.valueOf(unit.getData()), "pipeline result " + path);
+    }
+
+    private static Node find(HdfFile hdf, String path) {
+        try {
+            return hdf.getByPath(path);
+        } catch (RuntimeException e) { // jhdf signals a missing path with an exception
+            return null;
         }
     }
 

@@ -73,7 +73,9 @@ public final class Hdf5DatasetSource implements IDatasetSource {
                         + RESOLUTION + " and the pipeline gives no pixelSizeUm");
             }
             double energyKev = spec.energyKev() != null ? spec.energyKev() : number(hdf, ENERGY, data, "energy_kev");
-            String unit = spec.valueUnit() != null ? spec.valueUnit() : text(data, "units", "counts");
+            // pipeline results carry value_unit; Data Exchange and other files carry units
+            String unit = spec.valueUnit() != null ? spec.valueUnit()
+                    : text(data, "value_unit", text(data, "units", "counts"));
             PhysicalMetadata metadata = PhysicalMetadata.create(pixelSizeUm, energyKev, unit)
                     .withProvenanceStep("input:" + spec.name());
             if (spec.kind() == DataKind.PROJECTIONS || spec.kind() == DataKind.SINOGRAMS) {
