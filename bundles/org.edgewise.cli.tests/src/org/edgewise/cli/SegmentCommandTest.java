@@ -79,6 +79,25 @@ class SegmentCommandTest {
     }
 
     @Test
+    void dilationGrowsTheHullsButNotTheMetrics(@TempDir Path dir) throws Exception {
+        Path file = volumes(dir);
+        Path target = dir.resolve("seg");
+        assertEquals(0, run("segment", file.toString(), "--out", target.toString(), "--open-um", "0",
+                "--min-volume-um3", "0.1", "--h-um", "0.3", "--dilate-um", "0.3"), err.toString());
+        assertEquals(List.of("depth", "grown", "hulls", "labels", "solid"),
+                ResultsFile.volumeNames(target.resolve("segmentation.h5")).stream().sorted().toList());
+        ResultsFile.Volume depth = ResultsFile.read(target.resolve("segmentation.h5"), "depth");
+        ResultsFile.Volume grown = ResultsFile.read(target.resolve("segmentation.h5"), "grown");
+        // the first ball's outermost voxel on the far side (x = 8) now lies 0.3 µm deeper; x = 5 joined the particle
+        assertEquals(0.05 + 0.3, depth.data().getDouble(32, 32, 8), 0.1); // within a voxel (digital ball)
+        assertEquals(1, grown.data().getInt(32, 32, 5));
+        assertEquals(0, grown.data().getInt(32, 32, 4));
+        String first = Files.readAllLines(target.resolve("particles.csv")).get(1);
+        double volume = Double.parseDouble(first.split(",")[2]);
+        assertEquals(4.0 / 3 * Math.PI * Math.pow(1.2, 3), volume, 0.06 * volume, first);
+    }
+
+    @Test
     void anUnknownVolumeIsAnErrorNamingTheVolumes(@TempDir Path dir) throws Exception {
         Path file = volumes(dir);
         assertEquals(1, run("segment", file.toString(), "--out", dir.resolve("x").toString(), "--volume", "nope"));

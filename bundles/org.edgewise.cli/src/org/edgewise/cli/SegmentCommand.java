@@ -68,6 +68,12 @@ final class SegmentCommand implements Callable<Integer> {
             description = "Watershed marker dynamic (h-maxima of the distance map), µm (default ${DEFAULT-VALUE}).")
     private double hUm;
 
+    @Option(names = "--dilate-um", defaultValue = "0", paramLabel = "UM",
+            description = "Grow each particle by this distance before its hull and depth are taken (to cover the Mn"
+                    + " and Co data), µm; the shape metrics stay those of the undilated particle"
+                    + " (default ${DEFAULT-VALUE}).")
+    private double dilateUm;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
@@ -76,7 +82,7 @@ final class SegmentCommand implements Callable<Integer> {
         int[] shape = volume.data().getShape();
         float[] values = DatasetUtils.copy(FloatDataset.class, volume.data()).getData();
         ParticleSegmentation.Settings settings = new ParticleSegmentation.Settings(
-                threshold == null ? Double.NaN : threshold, openUm, minVolumeUm3, hUm);
+                threshold == null ? Double.NaN : threshold, openUm, minVolumeUm3, hUm, dilateUm);
         double voxel = volume.voxelSizeUm();
         err.printf(Locale.ROOT, "segmenting %s [%d, %d, %d], voxel %.4f µm%n", volume.name(), shape[0], shape[1],
                 shape[2], voxel);
@@ -92,13 +98,17 @@ final class SegmentCommand implements Callable<Integer> {
         }
         String provenance = String.format(Locale.ROOT, "{\"command\": \"edgewise segment\", \"input\": %s,"
                 + " \"volume\": %s, \"thresholdMethod\": \"%s\", \"threshold\": %s, \"openRadiusUm\": %s,"
-                + " \"minVolumeUm3\": %s, \"hUm\": %s, \"particles\": %d}",
+                + " \"minVolumeUm3\": %s, \"hUm\": %s, \"dilateUm\": %s, \"particles\": %d}",
                 quote(input.toAbsolutePath().toString()), quote(volume.name()), threshold == null ? "otsu" : "manual",
                 Double.toString(r.threshold()), Double.toString(openUm), Double.toString(minVolumeUm3),
-                Double.toString(hUm), r.count());
+                Double.toString(hUm), Double.toString(dilateUm), r.count());
         List<ResultsFile.Volume> volumes = new ArrayList<>();
         volumes.add(new ResultsFile.Volume("labels", ints(r.labels(), shape), voxel, "label",
                 "particles 1..n (envelopes, holes filled), 0 = background"));
+        if (dilateUm > 0) {
+            volumes.add(new ResultsFile.Volume("grown", ints(r.grown(), shape), voxel, "label",
+                    "particles grown by " + dilateUm + " um (nearest particle), before their hulls were taken"));
+        }
         volumes.add(new ResultsFile.Volume("hulls", ints(r.hulls(), shape), voxel, "label",
                 "label of the convex hull holding each voxel, 0 = outside every hull"));
         volumes.add(new ResultsFile.Volume("depth", DatasetFactory.createFromObject(FloatDataset.class, r.depthUm(),

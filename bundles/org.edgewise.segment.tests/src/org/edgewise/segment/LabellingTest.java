@@ -87,4 +87,25 @@ class LabellingTest {
         assertEquals(0, kept[(1 * n + 1) * n + 1]);
         assertEquals(1, kept[(6 * n + 6) * n + 3]);
     }
+
+    @Test
+    void expansionTakesTheNearestLabelWithinTheDistance() {
+        int n = 30;
+        int[] labels = new int[n * n * n];
+        labels[(15 * n + 15) * n + 5] = 1;
+        labels[(15 * n + 15) * n + 14] = 2;
+        int[] grown = Labelling.expand(labels, n, n, n, 2, 4.5);
+        // brute force: nearest seed within 4.5 voxels, ties to the smaller label
+        for (int z = 0; z < n; z++) {
+            for (int y = 0; y < n; y++) {
+                for (int x = 0; x < n; x++) {
+                    long d1 = (long) (z - 15) * (z - 15) + (long) (y - 15) * (y - 15) + (long) (x - 5) * (x - 5);
+                    long d2 = (long) (z - 15) * (z - 15) + (long) (y - 15) * (y - 15) + (long) (x - 14) * (x - 14);
+                    int expected = Math.min(d1, d2) > 20 ? 0 : d1 <= d2 ? 1 : 2;
+                    assertEquals(expected, grown[(z * n + y) * n + x], "voxel " + z + "," + y + "," + x);
+                }
+            }
+        }
+        assertArrayEquals(labels, Labelling.expand(labels, n, n, n, 2, 0));
+    }
 }

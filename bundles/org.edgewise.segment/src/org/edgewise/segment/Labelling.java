@@ -263,4 +263,65 @@ public final class Labelling {
         cut[0] = false;
         return cut;
     }
+
+    /**
+     * Grows every label by a Euclidean distance: a background voxel within {@code radius} voxels of some label
+     * takes the label of the nearest one (ties: the smaller label); labelled voxels keep their label. Used to cover
+     * the Mn and Co data around a particle found on the Ni volume.
+     *
+     * @param labels flat labels 1..n, not modified
+     * @param n      the largest label
+     * @param radius voxels, ≥ 0
+     * @return the expanded labels
+     */
+    public static int[] expand(int[] labels, int nz, int ny, int nx, int n, double radius) {
+        int[] out = labels.clone();
+        if (!(radius > 0)) {
+            return out;
+        }
+        long r2 = (long) Math.floor(radius * radius + 1e-9);
+        int pad = (int) Math.floor(radius + 1e-9);
+        int[][] box = DepthMaps.boxes(labels, nz, ny, nx, n);
+        int[] best = new int[labels.length];
+        java.util.Arrays.fill(best, Integer.MAX_VALUE);
+        for (int l = 1; l <= n; l++) {
+            int[] b = box[l];
+            if (b == null) {
+                continue;
+            }
+            int z0 = Math.max(0, b[0] - pad);
+            int z1 = Math.min(nz - 1, b[1] + pad);
+            int y0 = Math.max(0, b[2] - pad);
+            int y1 = Math.min(ny - 1, b[3] + pad);
+            int x0 = Math.max(0, b[4] - pad);
+            int x1 = Math.min(nx - 1, b[5] + pad);
+            int bz = z1 - z0 + 1;
+            int by = y1 - y0 + 1;
+            int bx = x1 - x0 + 1;
+            byte[] mine = new byte[bz * by * bx];
+            for (int z = b[0]; z <= b[1]; z++) {
+                for (int y = b[2]; y <= b[3]; y++) {
+                    for (int x = b[4]; x <= b[5]; x++) {
+                        if (labels[(z * ny + y) * nx + x] == l) {
+                            mine[((z - z0) * by + (y - y0)) * bx + (x - x0)] = 1;
+                        }
+                    }
+                }
+            }
+            int[] d2 = DistanceTransforms.squaredToForeground(mine, bz, by, bx);
+            for (int z = z0; z <= z1; z++) {
+                for (int y = y0; y <= y1; y++) {
+                    for (int x = x0; x <= x1; x++) {
+                        int g = (z * ny + y) * nx + x;
+                        int d = d2[((z - z0) * by + (y - y0)) * bx + (x - x0)];
+                        if (labels[g] == 0 && d <= r2 && d < best[g]) {
+                            best[g] = d;
+                            out[g] = l;
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
 }

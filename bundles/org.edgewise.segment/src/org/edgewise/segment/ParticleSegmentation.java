@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The whole particle chain of the paper's Figure 2 (a–d) on one volume: threshold, opening, hole filling, removal of
- * small objects, watershed separation, convex hulls, depth below the hull and shape metrics.
+ * small objects, watershed separation, optional dilation of each particle, convex hulls, depth below the hull and
+ * shape metrics (of the undilated particles).
  * <pre>{@code
  * ParticleSegmentation.Result r = ParticleSegmentation.run(values, nz, ny, nx, 0.049,
  *         ParticleSegmentation.Settings.defaults());
@@ -20,12 +21,14 @@ public final class ParticleSegmentation {
      * @param openRadiusUm   radius of the opening ball, µm (0 = no opening)
      * @param minVolumeUm3   objects smaller than this are removed, µm³
      * @param hUm            marker dynamic of the watershed, µm
+     * @param dilateUm       each particle grows by this distance before its hull and depth are taken (to cover the
+     *                       Mn and Co data around a particle found on the Ni volume), µm; 0 = none
      */
-    public record Settings(double threshold, double openRadiusUm, double minVolumeUm3, double hUm) {
+    public record Settings(double threshold, double openRadiusUm, double minVolumeUm3, double hUm, double dilateUm) {
 
-        /** @return Otsu, opening 0.1 µm, objects ≥ 1 µm³, h = 0.5 µm */
+        /** @return Otsu, opening 0.1 µm, objects ≥ 1 µm³, h = 0.5 µm, no dilation */
         public static Settings defaults() {
-            return new Settings(Double.NaN, 0.1, 1, 0.5);
+            return new Settings(Double.NaN, 0.1, 1, 0.5, 0);
         }
     }
 
@@ -34,11 +37,13 @@ public final class ParticleSegmentation {
      * @param solid     material mask after thresholding and opening, flat [z, y, x]
      * @param labels    particles 1..n (envelopes: holes filled), flat
      * @param count     n
-     * @param hulls     the label whose hull interior holds each voxel, flat
+     * @param grown     the labels after the dilation (= labels without one), flat
+     * @param hulls     the label whose hull interior (of the grown particle) holds each voxel, flat
      * @param depthUm   depth below the hull surface, µm, flat
      * @param metrics   shape metrics per particle
      */
-    public record Result(double threshold, byte[] solid, int[] labels, int count, int[] hulls, float[] depthUm,
+    public record Result(double threshold, byte[] solid, int[] labels, int count, int[] grown, int[] hulls,
+            float[] depthUm,
             List<ParticleMetrics.Metrics> metrics) {
     }
 
@@ -64,8 +69,9 @@ public final class ParticleSegmentation {
         }
         int[] labels = new int[envelope.length];
         int n = Watersheds.separate(envelope, nz, ny, nx, settings.hUm() / voxelUm, labels);
-        DepthMaps.Result depth = DepthMaps.compute(labels, nz, ny, nx, n, voxelUm);
+        int[] grown = Labelling.expand(labels, nz, ny, nx, n, settings.dilateUm() / voxelUm);
+        DepthMaps.Result depth = DepthMaps.compute(grown, nz, ny, nx, n, voxelUm);
         List<ParticleMetrics.Metrics> metrics = ParticleMetrics.measure(labels, solid, nz, ny, nx, n, voxelUm);
-        return new Result(t, solid, labels, n, depth.hulls(), depth.depthUm(), metrics);
+        return new Result(t, solid, labels, n, grown, depth.hulls(), depth.depthUm(), metrics);
     }
 }
