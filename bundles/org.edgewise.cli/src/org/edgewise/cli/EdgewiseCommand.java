@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "edgewise", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Quantified 3D elemental gradients from dual-energy TXM tomography of cathode particles.",
-        subcommands = { SimulateCommand.class, RunCommand.class, StagesCommand.class, VersionCommand.class,
+        subcommands = { SimulateCommand.class, AlignCommand.class, RunCommand.class, StagesCommand.class, VersionCommand.class,
                 DemoCommand.class, CommandLine.HelpCommand.class },
         synopsisSubcommandLabel = "COMMAND",
         footer = { "", "Run 'edgewise help COMMAND' for the options of one command." })
