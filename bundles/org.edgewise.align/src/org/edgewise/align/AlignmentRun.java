@@ -150,7 +150,12 @@ public final class AlignmentRun {
                 Path above = pair.above().file();
                 Registration.Result r;
                 try {
-                    r = Registration.registerProjections(aligned.get(below), aligned.get(above), 60);
+                    ProjectionAlignment.Result rb = byFile.get(below).alignment();
+                    ProjectionAlignment.Result ra = byFile.get(above).alignment();
+                    int columns = aligned.get(below).getShape()[2];
+                    r = Registration.registerProjections(aligned.get(below), aligned.get(above), 60,
+                            Math.max(rowMargin(rb), rowMargin(ra)), Math.max(columnMargin(rb, columns),
+                                    columnMargin(ra, columns)));
                 } catch (IllegalArgumentException e) {
                     throw new DataFileException(above, null, "cannot register to " + below.getFileName() + ": "
                             + e.getMessage(), e);
@@ -166,6 +171,24 @@ public final class AlignmentRun {
         writeTables(out, scans, pairs);
         plotPairs(out.resolve("plots").resolve("pair_residuals.png"), pairs);
         return new Summary(scans, pairs, warning);
+    }
+
+    /** Aligned rows within this distance of the top or bottom were resampled from beyond the detector. */
+    static int rowMargin(ProjectionAlignment.Result r) {
+        double max = 0;
+        for (double v : r.shiftRowPx()) {
+            max = Math.max(max, Math.abs(v));
+        }
+        return (int) Math.ceil(max) + 2;
+    }
+
+    /** Aligned columns within this distance of either side were resampled from beyond the detector. */
+    static int columnMargin(ProjectionAlignment.Result r, int columns) {
+        double max = 0;
+        for (double v : r.shiftColPx()) {
+            max = Math.max(max, Math.abs(v));
+        }
+        return (int) Math.ceil(Math.abs(r.centreColumnPx() - (columns - 1) / 2.0) + max) + 2;
     }
 
     private static String stem(Path file) {

@@ -73,6 +73,23 @@ public final class Registration {
      * @throws IllegalArgumentException if shapes or angles differ or a pixel size is missing
      */
     public static Result registerProjections(Dataset reference, Dataset moving, int maxAngles) {
+        return registerProjections(reference, moving, maxAngles, 0, 0);
+    }
+
+    /**
+     * As {@link #registerProjections(Dataset, Dataset, int)}, ignoring bands along the detector edges: after
+     * alignment those hold data resampled from beyond the detector (edge values), which differ between the scans
+     * and would bias the scale.
+     *
+     * @param reference  aligned projections of the reference scan
+     * @param moving     aligned projections of the other scan
+     * @param maxAngles  at most this many evenly chosen projections are used
+     * @param marginRows rows ignored at the top and at the bottom (both images)
+     * @param marginCols columns ignored at the left and at the right (both images)
+     * @return scale and shift (rows, columns)
+     */
+    public static Result registerProjections(Dataset reference, Dataset moving, int maxAngles, int marginRows,
+            int marginCols) {
         int[] shape = reference.getShape();
         if (reference.getRank() != 3 || !Arrays.equals(shape, moving.getShape())) {
             throw new IllegalArgumentException("pair projections must have one [angle, row, column] shape, were "
@@ -106,7 +123,9 @@ public final class Registration {
         }
         float[] rg = gradientMagnitude(rs, used, shape[1], shape[2]);
         float[] mg = gradientMagnitude(ms, used, shape[1], shape[2]);
-        return register(rg, mg, new int[] { used, shape[1], shape[2] }, false, nominal, 1);
+        int mr = Math.max(0, Math.min(marginRows, shape[1] / 2 - 4));
+        int mc = Math.max(0, Math.min(marginCols, shape[2] / 2 - 4));
+        return register(rg, mg, new int[] { used, shape[1], shape[2] }, false, nominal, 1, new int[] { 0, mr, mc });
     }
 
     /** |∇p| per projection (central differences, zero at the border): the outline, whatever the contrast. */
@@ -189,6 +208,21 @@ public final class Registration {
      */
     public static Result register(float[] ref, float[] mov, int[] shape, boolean transformAxis0, double nominal,
             int stride) {
+        return register(ref, mov, shape, transformAxis0, nominal, stride, new int[3]);
+    }
+
+    /**
+     * @param ref            reference {@code [d0, d1, d2]}
+     * @param mov            moving, same shape
+     * @param shape          the shape
+     * @param transformAxis0 whether axis 0 is scaled and shifted too
+     * @param nominal        nominal scale from the pixel sizes
+     * @param stride         use every stride-th sample along each transformed axis
+     * @param margin         per axis, samples this close to either end are ignored in both images
+     * @return the result
+     */
+    public static Result register(float[] ref, float[] mov, int[] shape, boolean transformAxis0, double nominal,
+            int stride, int[] margin) {
         int n0 = shape[0];
         int n1 = shape[1];
         int n2 = shape[2];
@@ -213,7 +247,8 @@ public final class Registration {
             double h = quadratic;
             // accumulate per z-plane in parallel, then sum
             double[][] partial = IntStream.range(0, n0).parallel().filter(i0 -> !transformAxis0 || i0 % stride == 0)
-                    .mapToObj(i0 -> accumulate(ref, mov, shape, transformAxis0, i0, stride, centre, kk, sh, g, o, h, np))
+                    .mapToObj(i0 -> accumulate(ref, mov, shape, transformAxis0, i0, stride, centre, kk, sh, g, o, h, np,
+                            margin))
                     .toArray(double[][]::new);
             double[][] jtj = new double[np][np];
             double[] jte = new double[np];
@@ -279,7 +314,7 @@ public final class Registration {
      * to (k, shifts, g, o). Returns jtj (np²), jte (np), Σe², Σmov², Σmov, count.
      */
     private static double[] accumulate(float[] ref, float[] mov, int[] shape, boolean t0, int i0, int stride,
-            double[] centre, double k, double[] shift, double g, double o, double h, int np) {
+            double[] centre, double k, double[] shift, double g, double o, double h, int np, int[] margin) {
         int n0 = shape[0];
         int n1 = shape[1];
         int n2 = shape[2];
@@ -297,7 +332,7 @@ public final class Registration {
         if (t0) {
             x0 = centre[0] + k * (i0 - centre[0]) + shift[0];
             b0 = (int) Math.floor(x0);
-            if (b0 < 1 || b0 > n0 - 3) {
+            if (b0 < Math.max(1, margin[0]) || b0 > n0 - 3 - margin[0] || i0 < margin[0] || i0 >= n0 - margin[0]) {
                 return out;
             }
             Cubic.weights(x0 - b0, w0, d0);
@@ -305,17 +340,17 @@ public final class Registration {
             b0 = i0;
         }
         int s1 = t0 ? 1 : 0;
-        for (int i1 = 0; i1 < n1; i1 += stride) {
+        for (int i1 = margin[1]; i1 < n1 - margin[1]; i1 += stride) {
             double x1 = centre[1] + k * (i1 - centre[1]) + shift[s1];
             int b1 = (int) Math.floor(x1);
-            if (b1 < 1 || b1 > n1 - 3) {
+            if (b1 < Math.max(1, margin[1]) || b1 > n1 - 3 - margin[1]) {
                 continue;
             }
             Cubic.weights(x1 - b1, w1, d1);
-            for (int i2 = 0; i2 < n2; i2 += stride) {
+            for (int i2 = margin[2]; i2 < n2 - margin[2]; i2 += stride) {
                 double x2 = centre[2] + k * (i2 - centre[2]) + shift[s1 + 1];
                 int b2 = (int) Math.floor(x2);
-                if (b2 < 1 || b2 > n2 - 3) {
+                if (b2 < Math.max(1, margin[2]) || b2 > n2 - 3 - margin[2]) {
                     continue;
                 }
                 Cubic.weights(x2 - b2, w2, d2);
