@@ -12,8 +12,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "edgewise", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Quantified 3D elemental gradients from dual-energy TXM tomography of cathode particles.",
-        subcommands = { SimulateCommand.class, ReconstructCommand.class, SegmentCommand.class, RunCommand.class,
-                StagesCommand.class, BenchCommand.class, VersionCommand.class, DemoCommand.class,
+        subcommands = { SimulateCommand.class, AlignCommand.class, ReconstructCommand.class, SegmentCommand.class,
+                RunCommand.class, StagesCommand.class, BenchCommand.class, VersionCommand.class, DemoCommand.class,
                 CommandLine.HelpCommand.class },
         synopsisSubcommandLabel = "COMMAND",
         footer = { "", "Run 'edgewise help COMMAND' for the options of one command." })

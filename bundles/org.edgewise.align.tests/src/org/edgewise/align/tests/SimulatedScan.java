@@ -50,17 +50,24 @@ record SimulatedScan(Dataset counts, Dataset flats, Dataset darks, ScanGeometry 
      */
     static SimulatedScan create(int size, int angles, double jitterPx, double centre, double scale,
             double statedPixel, double energyKev, long seed) {
+        return create(size, size, angles, jitterPx, centre, scale, statedPixel, energyKev, seed);
+    }
+
+    /** As {@link #create(int, int, double, double, double, double, double, long)} with fewer rows than columns. */
+    static SimulatedScan create(int size, int rows, int angles, double jitterPx, double centre, double scale,
+            double statedPixel, double energyKev, long seed) {
         double[] anglesDeg = ScanGeometry.anglesOver180(angles);
-        SplittableRandom random = new SplittableRandom(seed * 31 + 5);
+        long noiseSeed = seed * 31 + 5 + Math.round(energyKev * 1000); // each energy its own jitter and noise
+        SplittableRandom random = new SplittableRandom(noiseSeed);
         double[] jr = new double[angles];
         double[] jc = new double[angles];
         for (int a = 0; a < angles; a++) {
             jr[a] = jitterPx * random.nextGaussian();
             jc[a] = jitterPx * random.nextGaussian();
         }
-        ScanGeometry geometry = new ScanGeometry(size, size, anglesDeg, statedPixel, scale, centre, jr, jc);
+        ScanGeometry geometry = new ScanGeometry(rows, size, anglesDeg, statedPixel, scale, centre, jr, jc);
         float[][][] p = Projector.project(phantom(seed), geometry, energyKev, 1);
-        AcquisitionModel.Frames frames = AcquisitionModel.typical(2e4).record(p, seed + 17);
+        AcquisitionModel.Frames frames = AcquisitionModel.typical(2e4).record(p, noiseSeed + 17);
         PhysicalMetadata metadata = PhysicalMetadata.create(statedPixel, energyKev, "counts")
                 .withAnglesDeg(anglesDeg, DataKind.PROJECTIONS);
         Dataset counts = metadata.attachTo(dataset(frames.data()));

@@ -1,0 +1,287 @@
+package org.edgewise.align;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.eclipse.january.IMonitor;
+import org.eclipse.january.dataset.Dataset;
+import org.eclipse.january.dataset.FloatDataset;
+import org.edgewise.api.metadata.PhysicalMetadata;
+import org.edgewise.api.stages.DataKind;
+import org.edgewise.io.AtomicFiles;
+import org.edgewise.io.CsvTable;
+import org.edgewise.io.DataExchangeReader;
+import org.edgewise.io.DataFileException;
+import org.edgewise.io.ScanGroups;
+
+import io.jhdf.HdfFile;
+import io.jhdf.WritableHdfFile;
+import io.jhdf.api.WritableGroup;
+
+/**
+ * {@code edgewise align}: normalises, aligns and registers every scan of a Data Exchange folder and writes the
+ * evidence. Shifts are stored, never baked into the inputs:
+ * <ul>
+ * <li>{@code alignment.csv}: {@code scan,energy_kev,angle_deg,shift_row_px,shift_col_px} (sign convention of
+ * {@link ProjectionAlignment});</li>
+ * <li>{@code registration.csv}: {@code scan,reference_scan,shift_row_px,shift_col_px,scale,rotation_center_px,
+ * residual}: each scan against the below-edge scan of its pair ({@link Registration}; the reference's own row has
+ * shift 0, scale 1 and an empty residual);</li>
+ * <li>{@code aligned/<scan>.h5}: the aligned line integrals {@code /exchange/data} [angle, row, column] float32
+ * (axis on the central column), {@code /exchange/theta}, energy and pixel size at the Data Exchange paths, and the
+ * shifts themselves under {@code /alignment} ({@code shift_row_px}, {@code shift_col_px}, {@code rotation_center_px},
+ * {@code rotation_center_uncertainty_px}, {@code reprojection_residual});</li>
+ * <li>{@code plots/<scan>_shifts.png} (shift vs angle) and {@code plots/pair_residuals.png}.</li>
+ * </ul>
+ */
+public final class AlignmentRun {
+
+    private AlignmentRun() {
+    }
+
+    /**
+     * One scan's outcome.
+     *
+     * @param name       file name without extension
+     * @param energyKev  beam energy
+     * @param anglesDeg  projection angles
+     * @param alignment  jitter and centre
+     * @param clamped    pixels clamped by the normalisation
+     * @param outliers   pixels replaced as outliers
+     * @param seconds    time to normalise and align
+     */
+    public record ScanResult(String name, double energyKev, double[] anglesDeg, ProjectionAlignment.Result alignment,
+            long clamped, long outliers, double seconds) {
+    }
+
+    /**
+     * One pair's registration.
+     *
+     * @param element      element symbol
+     * @param reference    below-edge scan
+     * @param moving       above-edge scan
+     * @param registration shift and scale of moving relative to reference
+     */
+    public record PairResult(String element, String reference, String moving, Registration.Result registration) {
+    }
+
+    /**
+     * @param scans   per scan, in input order
+     * @param pairs   per energy pair
+     * @param warning why scans could not be paired, or empty
+     */
+    public record Summary(List<ScanResult> scans, List<PairResult> pairs, String warning) {
+    }
+
+    /**
+     * @param inputs   Data Exchange files or folders of them
+     * @param out      output folder (created)
+     * @param options  alignment settings
+     * @param progress receives one line per step
+     * @param monitor  cancellation; may be null
+     * @return what was found
+     * @throws IOException if a file cannot be read or written (a {@link DataFileException} names file and dataset)
+     */
+    public static Summary run(List<Path> inputs, Path out, AlignmentOptions options, Consumer<String> progress,
+            IMonitor monitor) throws IOException {
+        List<Path> files = ScanGroups.expand(inputs);
+        if (files.isEmpty()) {
+            throw new IOException("no Data Exchange files (*.h5, *.hdf5, *.hdf) in " + inputs);
+        }
+        Files.createDirectories(out.resolve("aligned"));
+        Files.createDirectories(out.resolve("plots"));
+        List<ScanResult> scans = new ArrayList<>();
+        Map<Path, Dataset> aligned = new LinkedHashMap<>();
+        Map<Path, ScanResult> byFile = new LinkedHashMap<>();
+        for (Path file : files) {
+            long start = System.nanoTime();
+            String name = stem(file);
+            Dataset counts;
+            Dataset flats;
+            Dataset darks;
+            double energy;
+            double pixel;
+            double[] angles;
+            try (DataExchangeReader reader = DataExchangeReader.open(file)) {
+                angles = reader.anglesDeg();
+                energy = reader.energyKev();
+                pixel = reader.pixelSizeUm();
+                counts = reader.readProjections(0, reader.angleCount());
+                flats = reader.flats();
+                darks = reader.darks();
+            }
+            PhysicalMetadata metadata = PhysicalMetadata.create(pixel, energy, "counts").withAnglesDeg(angles,
+                    DataKind.PROJECTIONS);
+            metadata.attachTo(counts);
+            Normalisation.Result normalised;
+            ProjectionAlignment.Result alignment;
+            try {
+                ProjectionAlignment.checkAngles(angles);
+                normalised = Normalisation.normalise(counts, flats, darks, NormalisationOptions.DEFAULTS, monitor);
+                alignment = ProjectionAlignment.align(normalised.lineIntegrals(), options, monitor);
+            } catch (IllegalArgumentException e) {
+                throw new DataFileException(file, null, e.getMessage(), e);
+            }
+            FloatDataset stack = Shifts.apply(normalised.lineIntegrals(), alignment.centreColumnPx(),
+                    alignment.shiftRowPx(), alignment.shiftColPx());
+            metadata.withValueUnit(PhysicalMetadata.DIMENSIONLESS).attachTo(stack);
+            ScanResult result = new ScanResult(name, energy, angles, alignment, normalised.clamped(),
+                    normalised.outliers(), (System.nanoTime() - start) / 1e9);
+            scans.add(result);
+            byFile.put(file, result);
+            aligned.put(file, stack);
+            writeAligned(out.resolve("aligned").resolve(name + ".h5"), stack, result, pixel);
+            plotShifts(out.resolve("plots").resolve(name + "_shifts.png"), result);
+            progress.accept(String.format(Locale.ROOT, "%s: %.3f keV, %s; %d clamped, %d outliers, %.1f s", name,
+                    energy, alignment.describe(), result.clamped(), result.outliers(), result.seconds()));
+        }
+        List<PairResult> pairs = new ArrayList<>();
+        String warning = "";
+        try {
+            for (ScanGroups.Pair pair : ScanGroups.group(files, DataExchangeReader.Metadata.none())) {
+                Path below = pair.below().file();
+                Path above = pair.above().file();
+                Registration.Result r;
+                try {
+                    ProjectionAlignment.Result rb = byFile.get(below).alignment();
+                    ProjectionAlignment.Result ra = byFile.get(above).alignment();
+                    int columns = aligned.get(below).getShape()[2];
+                    r = Registration.registerProjections(aligned.get(below), aligned.get(above), 60,
+                            Math.max(rowMargin(rb), rowMargin(ra)), Math.max(columnMargin(rb, columns),
+                                    columnMargin(ra, columns)));
+                } catch (IllegalArgumentException e) {
+                    throw new DataFileException(above, null, "cannot register to " + below.getFileName() + ": "
+                            + e.getMessage(), e);
+                }
+                pairs.add(new PairResult(pair.element().symbol(), stem(below), stem(above), r));
+                progress.accept(String.format(Locale.ROOT, "%s pair %s → %s: %s", pair.element().symbol(),
+                        stem(below), stem(above), r.describe()));
+            }
+        } catch (ScanGroups.ScanGroupingException e) {
+            warning = "scans not registered: " + e.getMessage();
+            progress.accept(warning);
+        }
+        writeTables(out, scans, pairs);
+        plotPairs(out.resolve("plots").resolve("pair_residuals.png"), pairs);
+        return new Summary(scans, pairs, warning);
+    }
+
+    /** Aligned rows within this distance of the top or bottom were resampled from beyond the detector. */
+    static int rowMargin(ProjectionAlignment.Result r) {
+        double max = 0;
+        for (double v : r.shiftRowPx()) {
+            max = Math.max(max, Math.abs(v));
+        }
+        return (int) Math.ceil(max) + 2;
+    }
+
+    /** Aligned columns within this distance of either side were resampled from beyond the detector. */
+    static int columnMargin(ProjectionAlignment.Result r, int columns) {
+        double max = 0;
+        for (double v : r.shiftColPx()) {
+            max = Math.max(max, Math.abs(v));
+        }
+        return (int) Math.ceil(Math.abs(r.centreColumnPx() - (columns - 1) / 2.0) + max) + 2;
+    }
+
+    private static String stem(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    static void writeTables(Path out, List<ScanResult> scans, List<PairResult> pairs) throws IOException {
+        CsvTable alignment = new CsvTable("scan", "energy_kev", "angle_deg", "shift_row_px", "shift_col_px");
+        for (ScanResult s : scans) {
+            for (int a = 0; a < s.anglesDeg().length; a++) {
+                alignment.addRow(s.name(), s.energyKev(), s.anglesDeg()[a], s.alignment().shiftRowPx()[a],
+                        s.alignment().shiftColPx()[a]);
+            }
+        }
+        alignment.write(out.resolve("alignment.csv"));
+        CsvTable registration = new CsvTable("scan", "reference_scan", "shift_row_px", "shift_col_px", "scale",
+                "rotation_center_px", "residual");
+        for (ScanResult s : scans) {
+            PairResult asMoving = pairs.stream().filter(p -> p.moving().equals(s.name())).findFirst().orElse(null);
+            if (asMoving != null) {
+                Registration.Result r = asMoving.registration();
+                registration.addRow(s.name(), asMoving.reference(), r.shiftPx()[0], r.shiftPx()[1], r.scale(),
+                        s.alignment().centreColumnPx(), r.residual());
+            } else {
+                registration.addRow(s.name(), s.name(), 0.0, 0.0, 1.0, s.alignment().centreColumnPx(), null);
+            }
+        }
+        registration.write(out.resolve("registration.csv"));
+    }
+
+    private static void writeAligned(Path file, FloatDataset stack, ScanResult result, double pixelUm)
+            throws IOException {
+        int[] shape = stack.getShape();
+        float[] flat = stack.getData();
+        float[][][] data = new float[shape[0]][shape[1]][shape[2]];
+        int i = 0;
+        for (int a = 0; a < shape[0]; a++) {
+            for (int r = 0; r < shape[1]; r++) {
+                System.arraycopy(flat, i, data[a][r], 0, shape[2]);
+                i += shape[2];
+            }
+        }
+        ProjectionAlignment.Result al = result.alignment();
+        AtomicFiles.write(file, temporary -> {
+            try (WritableHdfFile hdf = HdfFile.write(temporary)) {
+                hdf.putAttribute("implements", "exchange:measurement");
+                WritableGroup exchange = hdf.putGroup("exchange");
+                exchange.putDataset("data", data).putAttribute("units", "1");
+                exchange.putDataset("theta", result.anglesDeg()).putAttribute("units", "degrees");
+                WritableGroup instrument = hdf.putGroup("measurement").putGroup("instrument");
+                instrument.putGroup("monochromator").putDataset("energy", result.energyKev())
+                        .putAttribute("units", "keV");
+                instrument.putGroup("detection_system").putGroup("objective").putDataset("resolution", pixelUm)
+                        .putAttribute("units", "um");
+                WritableGroup alignment = hdf.putGroup("alignment");
+                alignment.putAttribute("convention", "axis of projection a at rotation_center_px + shift_col_px[a];"
+                        + " image displaced by shift_row_px[a] rows; data here are resampled so the axis lies on"
+                        + " column (columns-1)/2 and the row shifts are removed");
+                alignment.putDataset("shift_row_px", al.shiftRowPx()).putAttribute("units", "px");
+                alignment.putDataset("shift_col_px", al.shiftColPx()).putAttribute("units", "px");
+                alignment.putDataset("rotation_center_px", al.centreColumnPx()).putAttribute("units", "px");
+                alignment.putDataset("rotation_center_uncertainty_px", al.centreUncertaintyPx())
+                        .putAttribute("units", "px");
+                alignment.putDataset("reprojection_residual", al.reprojectionResidual());
+                alignment.putDataset("iterations", al.iterations());
+            } catch (RuntimeException e) {
+                throw new DataFileException(file, null, "could not write the HDF5 file: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    private static void plotShifts(Path file, ScanResult s) throws IOException {
+        Plots.lines(file, String.format(Locale.ROOT, "%s (%.3f keV): shifts vs angle; centre %.2f ± %.2f px",
+                s.name(), s.energyKev(), s.alignment().centreColumnPx(), s.alignment().centreUncertaintyPx()),
+                "angle (°)", "shift (px)", s.anglesDeg(), List.of(new Plots.Series("shift_row_px",
+                        s.alignment().shiftRowPx()), new Plots.Series("shift_col_px", s.alignment().shiftColPx())));
+    }
+
+    private static void plotPairs(Path file, List<PairResult> pairs) throws IOException {
+        List<String> labels = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        double[] values = new double[pairs.size()];
+        for (int i = 0; i < pairs.size(); i++) {
+            PairResult p = pairs.get(i);
+            Registration.Result r = p.registration();
+            labels.add(p.element() + ": " + p.moving());
+            notes.add(String.format(Locale.ROOT, "shift (%.2f, %.2f) px, scale %.4f", r.shiftPx()[0],
+                    r.shiftPx()[1], r.scale()));
+            values[i] = r.residual();
+        }
+        Plots.bars(file, "Energy-pair registration: residual (relative RMS misfit of the gradient images)",
+                "residual", labels, values, notes);
+    }
+}

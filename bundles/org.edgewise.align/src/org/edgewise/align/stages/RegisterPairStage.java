@@ -1,0 +1,42 @@
+package org.edgewise.align.stages;
+
+import org.eclipse.january.IMonitor;
+import org.eclipse.january.dataset.Dataset;
+import org.eclipse.january.dataset.DatasetFactory;
+import org.eclipse.january.dataset.DoubleDataset;
+import org.edgewise.align.Registration;
+import org.edgewise.api.metadata.PhysicalMetadata;
+import org.edgewise.api.stages.IStage;
+import org.edgewise.api.stages.StageException;
+import org.edgewise.api.stages.StageInput;
+import org.edgewise.api.stages.StageOutput;
+
+/**
+ * {@code edgewise.align.register-pair}: shift and scale of the {@code moving} scan's aligned projections relative to
+ * the {@code reference} scan of its energy pair ({@link Registration#registerProjections}), after mapping by the
+ * files' pixel sizes. Output {@code registration}: a table [1, 6] with columns {@link #COLUMNS}. Nothing is
+ * resampled.
+ */
+public final class RegisterPairStage implements IStage<RegisterModel> {
+
+    /** Column names of the registration table. */
+    public static final String[] COLUMNS = { "shift_row_px", "shift_col_px", "scale", "nominal_scale", "residual",
+        "scale_uncertainty" };
+
+    @Override
+    public StageOutput apply(StageInput input, RegisterModel model, IMonitor monitor) throws StageException {
+        Dataset reference = input.get("reference");
+        Dataset moving = input.get("moving");
+        Registration.Result r;
+        try {
+            r = Registration.registerProjections(reference, moving, model.maxAngles());
+        } catch (IllegalArgumentException e) {
+            throw new StageException("edgewise.align.register-pair: " + e.getMessage(), e);
+        }
+        DoubleDataset table = DatasetFactory.createFromObject(DoubleDataset.class, new double[] { r.shiftPx()[0],
+            r.shiftPx()[1], r.scale(), r.nominalScale(), r.residual(), r.scaleUncertainty() }, 1, COLUMNS.length);
+        table.setName(String.join(",", COLUMNS));
+        PhysicalMetadata.create(Double.NaN, PhysicalMetadata.of(moving).energyKev(), "px").attachTo(table);
+        return StageOutput.of("registration", table);
+    }
+}
