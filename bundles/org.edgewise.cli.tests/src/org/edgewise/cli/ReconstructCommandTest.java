@@ -33,7 +33,8 @@ class ReconstructCommandTest {
         assertEquals(0, run("simulate", "--preset", "80ni", "--out", scans.toString(), "--size", "40", "--angles",
                 "60", "--particles", "1", "--seed", "5", "--jitter", "0", "--centre-offset", "0"), err.toString());
         Path result = dir.resolve("recon");
-        assertEquals(0, run("reconstruct", scans.toString(), "--out", result.toString()), err.toString());
+        assertEquals(0, run("reconstruct", scans.toString(), "--out", result.toString(), "--center", "middle"),
+                err.toString());
 
         Path volumes = result.resolve("volumes.h5");
         assertTrue(Files.exists(volumes));
@@ -63,6 +64,54 @@ class ReconstructCommandTest {
         assertEquals(12, saved.steps().size());
         assertEquals("edgewise.align.normalise", saved.steps().get(0).stage());
         assertEquals("edgewise.recon.reconstruct", saved.steps().get(1).stage());
+    }
+
+    @Test
+    void theAutomaticCentreAndAlignedScansReconstructLikeTheTrueCentre(@TempDir Path dir) throws Exception {
+        Path scans = dir.resolve("scans");
+        assertEquals(0, run("simulate", "--preset", "63ni", "--out", scans.toString(), "--size", "48", "--angles",
+                "90", "--particles", "1", "--seed", "11", "--jitter", "0", "--centre-offset", "4"), err.toString());
+        Path niAbove = scans.resolve("scan_06_ni_above.h5");
+        double trueCentrePx = trueCentre(Files.readString(scans.resolve("truth.json")), 5);
+
+        Dataset truth = reconstruct(dir, niAbove, "truth", String.valueOf(trueCentrePx));
+        Dataset middle = reconstruct(dir, niAbove, "middle", "middle");
+        Dataset auto = reconstruct(dir, niAbove, "auto", "auto");
+        double middleError = rmsDifference(middle, truth);
+        double autoError = rmsDifference(auto, truth);
+        assertTrue(autoError < 0.3 * middleError, "auto centre " + autoError + " vs detector middle " + middleError);
+
+        // 'edgewise align' writes aligned scans; reconstruct takes them as they are
+        Path aligned = dir.resolve("aligned-run");
+        assertEquals(0, run("align", niAbove.toString(), "--out", aligned.toString()), err.toString());
+        Path out = dir.resolve("from-aligned");
+        assertEquals(0, run("reconstruct", aligned.resolve("aligned").toString(), "--out", out.toString()),
+                err.toString());
+        Dataset fromAligned = ResultsFile.read(out.resolve("volumes.h5"), "ni_above").data();
+        assertTrue(rmsDifference(fromAligned, truth) < 0.3 * middleError,
+                "aligned scan " + rmsDifference(fromAligned, truth) + " vs detector middle " + middleError);
+    }
+
+    private Dataset reconstruct(Path dir, Path scan, String label, String center) throws Exception {
+        Path out = dir.resolve("recon-" + label);
+        assertEquals(0, run("reconstruct", scan.toString(), "--out", out.toString(), "--center", center),
+                err.toString());
+        return ResultsFile.read(out.resolve("volumes.h5"), "ni_above").data();
+    }
+
+    /** @return rotationCentrePx of scan {@code index} (0-based, files in name order) in truth.json */
+    private static double trueCentre(String truthJson, int index) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern
+                .compile("\"rotationCentrePx\"\\s*:\\s*([-0-9.eE]+)").matcher(truthJson);
+        for (int i = 0; i <= index; i++) {
+            assertTrue(matcher.find(), "truth.json lists the centre of scan " + i);
+        }
+        return Double.parseDouble(matcher.group(1));
+    }
+
+    private static double rmsDifference(Dataset a, Dataset b) {
+        Dataset difference = a.cast(org.eclipse.january.dataset.DoubleDataset.class).isubtract(b);
+        return Math.sqrt(((Number) difference.ipower(2).mean()).doubleValue());
     }
 
     @Test

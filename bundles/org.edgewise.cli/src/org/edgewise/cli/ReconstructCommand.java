@@ -32,18 +32,21 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code edgewise reconstruct INPUT... --out DIR}: normalises and reconstructs every scan of a Data Exchange folder
- * (or the files given) through one pipeline, and writes {@code volumes.h5} (one volume {@code [z, y, x]} in 1/µm per
+ * {@code edgewise reconstruct INPUT... --out DIR}: normalises, aligns (unless a centre is given) and reconstructs every
+ * scan of a Data Exchange folder (or the files given) through one pipeline; scans already aligned by
+ * {@code edgewise align} are reconstructed as they are. It and writes {@code volumes.h5} (one volume {@code [z, y, x]} in 1/µm per
  * scan, named after its element and side, e.g. {@code ni_above}, with voxel size, energy and units as attributes),
  * {@code provenance.json} and the {@code pipeline.json} that was run, so that {@code edgewise run pipeline.json}
  * repeats it exactly.
  */
 @Command(name = "reconstruct", sortOptions = false,
-        description = { "Normalise and reconstruct every scan of a Data Exchange folder into volumes.h5 (1/µm).",
+        description = { "Normalise, align and reconstruct every scan of a Data Exchange folder into volumes.h5 (1/µm).",
                 "Writes volumes.h5, provenance.json and the pipeline.json that was run." })
 final class ReconstructCommand implements Callable<Integer> {
 
     static final String NORMALISE_STAGE = "edgewise.align.normalise";
+    static final String ALIGN_STAGE = "edgewise.align.projections";
+    static final String APPLY_SHIFTS_STAGE = "edgewise.align.apply-shifts";
     static final String RECONSTRUCT_STAGE = "edgewise.recon.reconstruct";
     static final String SIRT_STAGE = "edgewise.recon.sirt";
     static final String VOLUMES_FILE = "volumes.h5";
@@ -66,9 +69,10 @@ final class ReconstructCommand implements Callable<Integer> {
             description = "ramp, shepp-logan, cosine, hann or hamming (default ${DEFAULT-VALUE}).")
     private String filter;
 
-    @Option(names = "--center", defaultValue = "middle", paramLabel = "middle|PX",
-            description = "Rotation axis: 'middle' = the detector centre (default), or its column in pixels"
-                    + " (0-based, may be fractional).")
+    @Option(names = "--center", defaultValue = "auto", paramLabel = "auto|middle|PX",
+            description = "Rotation axis: 'auto' (default) aligns each scan first (jitter and centre, as 'edgewise"
+                    + " align'); 'middle' = the detector centre; or the axis column in pixels (0-based, fractional)."
+                    + " Scans written by 'edgewise align' are already aligned and are reconstructed as they are.")
     private String center;
 
     @Option(names = "--ring", defaultValue = "0", paramLabel = "PX",
@@ -94,7 +98,7 @@ final class ReconstructCommand implements Callable<Integer> {
                     Files.move(result.resultsFile(), volumes, StandardCopyOption.REPLACE_EXISTING,
                             StandardCopyOption.ATOMIC_MOVE);
                     Pipelines.write(pipeline, out.resolve(PIPELINE_FILE));
-                    stdout.println("wrote " + volumes + " (" + pipeline.results().size() + " volumes), "
+                    stdout.println("wrote " + volumes + " (" + volumeCount(pipeline) + " volumes), "
                             + result.provenanceFile() + " and " + out.resolve(PIPELINE_FILE));
                 });
     }
@@ -114,21 +118,39 @@ final class ReconstructCommand implements Callable<Integer> {
         List<PipelineStep> steps = new ArrayList<>();
         List<String> results = new ArrayList<>();
         Set<String> names = new HashSet<>();
+        boolean autoCentre = center.equalsIgnoreCase("auto");
         for (Path file : files) {
-            double offsetPx;
-            String name;
-            try (DataExchangeReader reader = DataExchangeReader.open(file)) {
-                name = unique(scanName(file, reader.energyKev()), names);
-                offsetPx = centerOffsetPx(reader.columns());
-            }
             String path = file.toAbsolutePath().toString();
-            specs.add(new InputSpec(name, path, DataExchange.DATA, DataKind.PROJECTIONS, null, null, null, null));
-            specs.add(new InputSpec(name + "_flats", path, DataExchange.WHITE, DataKind.PROJECTIONS, null, null, null,
-                    null));
-            specs.add(new InputSpec(name + "_darks", path, DataExchange.DARK, DataKind.PROJECTIONS, null, null, null,
-                    null));
-            steps.add(new PipelineStep(NORMALISE_STAGE, name + "_normalised", Map.of(),
-                    Map.of("projections", name, "flats", name + "_flats", "darks", name + "_darks")));
+            String name;
+            String lineIntegrals;
+            double offsetPx = 0;
+            if (DataExchange.isAligned(file)) {
+                // written by 'edgewise align': aligned line integrals with the axis on the central column
+                name = unique(scanName(file, DataExchange.energyKev(file)), names);
+                specs.add(new InputSpec(name, path, DataExchange.DATA, DataKind.PROJECTIONS, null, null, null, null));
+                lineIntegrals = name;
+            } else {
+                try (DataExchangeReader reader = DataExchangeReader.open(file)) {
+                    name = unique(scanName(file, reader.energyKev()), names);
+                    offsetPx = autoCentre ? 0 : centerOffsetPx(reader.columns());
+                }
+                specs.add(new InputSpec(name, path, DataExchange.DATA, DataKind.PROJECTIONS, null, null, null, null));
+                specs.add(new InputSpec(name + "_flats", path, DataExchange.WHITE, DataKind.PROJECTIONS, null, null,
+                        null, null));
+                specs.add(new InputSpec(name + "_darks", path, DataExchange.DARK, DataKind.PROJECTIONS, null, null,
+                        null, null));
+                steps.add(new PipelineStep(NORMALISE_STAGE, name + "_normalised", Map.of(),
+                        Map.of("projections", name, "flats", name + "_flats", "darks", name + "_darks")));
+                lineIntegrals = name + "_normalised.projections";
+                if (autoCentre) {
+                    steps.add(new PipelineStep(ALIGN_STAGE, name + "_alignment", Map.of(),
+                            Map.of("projections", lineIntegrals)));
+                    steps.add(new PipelineStep(APPLY_SHIFTS_STAGE, name + "_aligned", Map.of(),
+                            Map.of("projections", lineIntegrals, "alignment", name + "_alignment.alignment")));
+                    lineIntegrals = name + "_aligned.projections";
+                    results.add(name + "_alignment.alignment");
+                }
+            }
             Map<String, Object> parameters = new LinkedHashMap<>();
             parameters.put("centerOffsetPx", offsetPx);
             String stage;
@@ -141,10 +163,14 @@ final class ReconstructCommand implements Callable<Integer> {
                 parameters.put("filter", fbpFilter.name());
                 parameters.put("ringWindow", ringWindowPx);
             }
-            steps.add(new PipelineStep(stage, name, parameters, Map.of("projections", name + "_normalised.projections")));
+            steps.add(new PipelineStep(stage, name, parameters, Map.of("projections", lineIntegrals)));
             results.add(name + ".volume");
         }
         return new Pipeline("edgewise reconstruct " + inputs, specs, steps, results);
+    }
+
+    private static long volumeCount(Pipeline pipeline) {
+        return pipeline.results().stream().filter(result -> result.endsWith(".volume")).count();
     }
 
     private double centerOffsetPx(int columns) {
@@ -154,7 +180,8 @@ final class ReconstructCommand implements Callable<Integer> {
         try {
             return Double.parseDouble(center) - (columns - 1) / 2.0;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--center must be 'middle' or a column in pixels, was '" + center + "'");
+            throw new IllegalArgumentException("--center must be auto, middle or a column in pixels, was '" + center
+                    + "'");
         }
     }
 

@@ -1,5 +1,9 @@
 package org.edgewise.io;
 
+import java.nio.file.Path;
+
+import io.jhdf.HdfFile;
+
 /** Dataset paths and units of the APS Data Exchange layout that Edgewise reads and writes (method.md §3). */
 public final class DataExchange {
 
@@ -17,7 +21,42 @@ public final class DataExchange {
     public static final String PIXEL_SIZE = "/measurement/instrument/detection_system/objective/resolution";
     /** Data Exchange's declaration of what the file implements. */
     public static final String IMPLEMENTS = "/implements";
+    /**
+     * Group that {@code edgewise align} adds to the files it writes: their {@link #DATA} then holds aligned line
+     * integrals (rotation axis on the central column), not counts, and there are no flats or darks.
+     */
+    public static final String ALIGNMENT = "/alignment";
 
     private DataExchange() {
+    }
+
+    /**
+     * @param file an HDF5 file
+     * @return true if it is an aligned scan written by {@code edgewise align} (it has {@link #ALIGNMENT}); false for
+     *         raw scans and for files that cannot be read (the reader then reports what is wrong with them)
+     */
+    public static boolean isAligned(Path file) {
+        try (HdfFile hdf = new HdfFile(file)) {
+            return hdf.getByPath(ALIGNMENT) instanceof io.jhdf.api.Group;
+        } catch (RuntimeException e) { // missing path or unreadable file
+            return false;
+        }
+    }
+
+    /**
+     * @param file a Data Exchange file
+     * @return its beam energy in keV, or NaN when the file has none or cannot be read
+     */
+    public static double energyKev(Path file) {
+        try (HdfFile hdf = new HdfFile(file)) {
+            Object value = ((io.jhdf.api.Dataset) hdf.getByPath(ENERGY)).getData();
+            if (value instanceof Number number) {
+                return number.doubleValue();
+            }
+            return value.getClass().isArray() ? ((Number) java.lang.reflect.Array.get(value, 0)).doubleValue()
+                    : Double.NaN;
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
     }
 }

@@ -32,7 +32,8 @@ import org.edgewise.io.DataFileException;
  * slab along the angle axis, as float32 counts {@code [angle, row, column]} with the angles (degrees), energy
  * (keV) and pixel size (µm) attached; flats and darks {@code [frame, row, column]} are small and read whole.
  * An energy or pixel size in the pipeline file fills in what the file lacks; one that contradicts the file is an
- * error rather than an override, because a wrong energy would silently mislabel an element.
+ * error rather than an override, because a wrong energy would silently mislabel an element. Aligned scans written by
+ * {@code edgewise align} (with {@link DataExchange#ALIGNMENT}) are left to the plain HDF5 source.
  */
 public final class DataExchangeSource implements IDatasetSource {
 
@@ -45,7 +46,8 @@ public final class DataExchangeSource implements IDatasetSource {
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean hdf5 = name.endsWith(".h5") || name.endsWith(".hdf5") || name.endsWith(".hdf") || name.endsWith(".nxs");
-        return hdf5 && (spec.path() == null || PATHS.contains(spec.path()));
+        // an aligned scan from 'edgewise align' holds line integrals and no flats: a plain HDF5 input
+        return hdf5 && (spec.path() == null || PATHS.contains(spec.path())) && !DataExchange.isAligned(file);
     }
 
     @Override
