@@ -51,11 +51,15 @@ class EdgewiseCommandTest {
     @Test
     void demoSimulatesTheDatasetAndPrintsAGradientWithANickelRichCore(@TempDir Path dir) throws Exception {
         Path demo = dir.resolve("demo");
-        assertEquals(0, run("demo", "--out", demo.toString(), "--size", "48", "--angles", "24"), err.toString());
+        assertEquals(0, run("demo", "--out", demo.toString(), "--size", "64", "--angles", "90"), err.toString());
         assertTrue(out.toString().startsWith("Edgewise 0.1.0."), out.toString());
         try (var files = Files.list(demo)) {
-            assertEquals(7, files.count(), "six scans and truth.json");
+            assertEquals(9, files.count(), "six scans, truth.json, recon/ and segmentation/");
         }
+        assertTrue(Files.exists(demo.resolve("recon").resolve("volumes.h5")));
+        assertTrue(out.toString().contains("Particles found against the truth:"), out.toString());
+        assertTrue(Files.readAllLines(demo.resolve("segmentation").resolve("particles.csv")).size() >= 2,
+                "at least one particle found");
         // 63ni: Ni rises towards the core, Mn falls (the paper's Table 1 signs)
         double[] ni = edgeAndCore("Ni");
         double[] mn = edgeAndCore("Mn");
