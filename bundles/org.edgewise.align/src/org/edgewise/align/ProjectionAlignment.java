@@ -21,9 +21,18 @@ import org.edgewise.recon.Reconstructions;
  * detector column {@code centreColumnPx + shiftColPx[a]}, and its image is displaced by {@code shiftRowPx[a]}
  * towards higher rows. So a reconstruction uses {@code geometry.withCenter(centre).withShifts(shiftColPx)} directly,
  * and applying a shift means sampling the measured projection at {@code (row + shiftRowPx[a], col + shiftColPx[a])}.
- * For the simulator, {@code shiftColPx ≈ jitterColPx − mean}, {@code shiftRowPx ≈ jitterRowPx − mean} and
- * {@code centre ≈ rotationCentrePx + mean(jitterColPx)}. Both shift vectors have zero mean; the column shifts carry
- * no {@code cos θ}/{@code sin θ} component (that is indistinguishable from moving the sample).
+ * Both shift vectors have zero mean; the column shifts carry no {@code cos θ}/{@code sin θ} component (that is
+ * indistinguishable from moving the sample).
+ * <p>
+ * <b>What is identifiable</b>: only the axis position per projection up to a sample translation,
+ * {@code c + j[a] + β cos θ_a + γ sin θ_a}. Splitting the true column jitter {@code j} by least squares into
+ * {@code x0 + x1 cos θ + x2 sin θ + r} ({@code r} orthogonal to all three), the {@code cos}/{@code sin} part is the
+ * sample's apparent translation and what can be measured is the centre {@code c + x0} and the shifts {@code r}. Over a
+ * full turn {@code x0} is the mean jitter; over a half turn it is not ({@code sin θ} has mean 2/π on [0°, 180°)), and
+ * {@code c + mean(j)} can differ from the measurable centre by a good fraction of the jitter: 0.25 px for 1 px RMS
+ * jitter over 180 angles is common. {@link #identifiableCentre} gives the measurable centre of a known geometry; for
+ * the simulator, {@code centre ≈ identifiableCentre(rotationCentrePx, jitterColPx, angles)},
+ * {@code shiftColPx ≈ r}, {@code shiftRowPx ≈ jitterRowPx − mean}.
  * <p>
  * <b>Method</b>:
  * <ol>
@@ -232,6 +241,42 @@ public final class ProjectionAlignment {
                     + " to %.2f° in %d steps); alignment and the rotation centre need a scan over at least 180°",
                     span, min, max, n));
         }
+    }
+
+    /**
+     * The centre that projections with this geometry determine (see the class comment): the rotation-axis column
+     * plus the constant {@code x0} of the least-squares fit {@code jitterColPx ≈ x0 + x1 cos θ + x2 sin θ}; the
+     * {@code cos}/{@code sin} part of the jitter cannot be told from a translation of the sample. Over a full turn
+     * (or any angles with {@code Σ cos θ = Σ sin θ = 0}) this is {@code rotationCentrePx + mean(jitterColPx)}.
+     *
+     * @param rotationCentrePx true rotation-axis column
+     * @param jitterColPx      true column jitter per projection, pixels (positive moves the image to higher columns)
+     * @param anglesDeg        projection angles, degrees
+     * @return the measurable centre, detector columns
+     * @throws IllegalArgumentException if the lengths differ or the angles do not determine a sinusoid
+     */
+    public static double identifiableCentre(double rotationCentrePx, double[] jitterColPx, double[] anglesDeg) {
+        if (jitterColPx.length != anglesDeg.length) {
+            throw new IllegalArgumentException(jitterColPx.length + " jitter values for " + anglesDeg.length
+                    + " angles");
+        }
+        double[][] ata = new double[3][3];
+        double[] atb = new double[3];
+        for (int a = 0; a < anglesDeg.length; a++) {
+            double t = Math.toRadians(anglesDeg[a]);
+            double[] f = { 1, Math.cos(t), Math.sin(t) };
+            for (int i = 0; i < 3; i++) {
+                for (int j = 0; j < 3; j++) {
+                    ata[i][j] += f[i] * f[j];
+                }
+                atb[i] += f[i] * jitterColPx[a];
+            }
+        }
+        double[] x = solve3(ata, atb);
+        if (x == null) {
+            throw new IllegalArgumentException("the angles do not separate the centre from a sample translation");
+        }
+        return rotationCentrePx + x[0];
     }
 
     /** Centre of mass start: fills the shifts, returns the centre (working pixels). */

@@ -56,7 +56,6 @@ record SimulatedScan(Dataset counts, Dataset flats, Dataset darks, ScanGeometry 
     /** As {@link #create(int, int, double, double, double, double, double, long)} with fewer rows than columns. */
     static SimulatedScan create(int size, int rows, int angles, double jitterPx, double centre, double scale,
             double statedPixel, double energyKev, long seed) {
-        double[] anglesDeg = ScanGeometry.anglesOver180(angles);
         long noiseSeed = seed * 31 + 5 + Math.round(energyKev * 1000); // each energy its own jitter and noise
         SplittableRandom random = new SplittableRandom(noiseSeed);
         double[] jr = new double[angles];
@@ -65,6 +64,15 @@ record SimulatedScan(Dataset counts, Dataset flats, Dataset darks, ScanGeometry 
             jr[a] = jitterPx * random.nextGaussian();
             jc[a] = jitterPx * random.nextGaussian();
         }
+        return create(size, rows, jr, jc, centre, scale, statedPixel, energyKev, seed);
+    }
+
+    /** As above with the given jitter (one value per angle over [0°, 180°)). */
+    static SimulatedScan create(int size, int rows, double[] jr, double[] jc, double centre, double scale,
+            double statedPixel, double energyKev, long seed) {
+        int angles = jr.length;
+        double[] anglesDeg = ScanGeometry.anglesOver180(angles);
+        long noiseSeed = seed * 31 + 5 + Math.round(energyKev * 1000);
         ScanGeometry geometry = new ScanGeometry(rows, size, anglesDeg, statedPixel, scale, centre, jr, jc);
         float[][][] p = Projector.project(phantom(seed), geometry, energyKev, 1);
         AcquisitionModel.Frames frames = AcquisitionModel.typical(2e4).record(p, noiseSeed + 17);
