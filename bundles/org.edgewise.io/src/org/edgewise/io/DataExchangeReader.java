@@ -67,11 +67,25 @@ public final class DataExchangeReader implements AutoCloseable {
     private final FloatDataset darks;
 
     private DataExchangeReader(Path file, HdfFile hdf, Metadata supplied) throws DataFileException {
+        this(file, hdf, supplied, false);
+    }
+
+    /** @param projectionsOnly skip angles, energy, pixel size, flats and darks (a file already checked once) */
+    private DataExchangeReader(Path file, HdfFile hdf, Metadata supplied, boolean projectionsOnly)
+            throws DataFileException {
         this.file = file;
         this.hdf = hdf;
         this.data = dataset(DataExchange.DATA);
         this.shape = frameStack(data, DataExchange.DATA);
         this.unsigned16 = checkType(data, DataExchange.DATA);
+        if (projectionsOnly) {
+            this.anglesDeg = new double[0];
+            this.energyKev = Double.NaN;
+            this.pixelSizeUm = Double.NaN;
+            this.flats = null;
+            this.darks = null;
+            return;
+        }
         Dataset theta = dataset(DataExchange.THETA);
         this.anglesDeg = toDoubles(read(theta, DataExchange.THETA), DataExchange.THETA);
         if (anglesDeg.length != shape[0]) {
@@ -118,6 +132,27 @@ public final class DataExchangeReader implements AutoCloseable {
         } catch (RuntimeException e) {
             hdf.close();
             throw new DataFileException(file, null, "damaged or truncated HDF5 file (" + e + ")", e);
+        }
+    }
+
+    /**
+     * Reads consecutive projections of a file that {@link #open} has already checked, without reading its angles,
+     * flats and darks again: the lazy pipeline source calls this once per slab.
+     *
+     * @return {@code [count, rows, columns]}, counts, as float32
+     * @throws DataFileException as {@link #readProjections}
+     */
+    public static FloatDataset readProjections(Path file, int first, int count) throws DataFileException {
+        HdfFile hdf;
+        try {
+            hdf = new HdfFile(file);
+        } catch (RuntimeException e) {
+            throw new DataFileException(file, null, "not a readable HDF5 file (" + e.getMessage() + ")", e);
+        }
+        try (DataExchangeReader reader = new DataExchangeReader(file, hdf, Metadata.none(), true)) {
+            return reader.readProjections(first, count);
+        } catch (RuntimeException e) {
+            throw new DataFileException(file, DataExchange.DATA, "damaged or truncated HDF5 file (" + e + ")", e);
         }
     }
 

@@ -67,7 +67,7 @@ public final class DataExchangeSource implements IDatasetSource {
                 return metadata.attachTo(named(reader.darks(), spec.name()));
             }
             int[] shape = { reader.angleCount(), reader.rows(), reader.columns() };
-            LazyDataset projections = new LazyDataset(new ProjectionLoader(file.toString(), supplied), spec.name(),
+            LazyDataset projections = new LazyDataset(new ProjectionLoader(file.toString()), spec.name(),
                     FloatDataset.class, shape);
             return metadata.withAnglesDeg(reader.anglesDeg(), DataKind.PROJECTIONS).attachTo(projections);
         }
@@ -85,13 +85,9 @@ public final class DataExchangeSource implements IDatasetSource {
         private static final long serialVersionUID = 1L;
 
         private final String file;
-        private final double suppliedEnergyKev;
-        private final double suppliedPixelSizeUm;
 
-        ProjectionLoader(String file, DataExchangeReader.Metadata supplied) {
+        ProjectionLoader(String file) {
             this.file = file;
-            this.suppliedEnergyKev = supplied.energyKev().orElse(Double.NaN);
-            this.suppliedPixelSizeUm = supplied.pixelSizeUm().orElse(Double.NaN);
         }
 
         @Override
@@ -114,12 +110,10 @@ public final class DataExchangeSource implements IDatasetSource {
             if (count <= 0) {
                 return org.eclipse.january.dataset.DatasetFactory.zeros(FloatDataset.class, slice.getShape());
             }
-            try (DataExchangeReader reader = DataExchangeReader.open(Path.of(file),
-                    DataExchangeReader.Metadata.of(suppliedEnergyKev, suppliedPixelSizeUm))) {
-                FloatDataset whole = reader.readProjections(start[0], count);
-                return whole.getSliceView(new Slice(0, count, step[0]), new Slice(start[1], stop[1], step[1]),
-                        new Slice(start[2], stop[2], step[2])).getSlice();
-            }
+            // open() checked the whole file when the pipeline opened this input; a slab reads only its projections
+            FloatDataset whole = DataExchangeReader.readProjections(Path.of(file), start[0], count);
+            return whole.getSliceView(new Slice(0, count, step[0]), new Slice(start[1], stop[1], step[1]),
+                    new Slice(start[2], stop[2], step[2])).getSlice();
         }
     }
 }
