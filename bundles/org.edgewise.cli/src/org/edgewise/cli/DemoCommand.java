@@ -118,7 +118,8 @@ final class DemoCommand implements Callable<Integer> {
         out.println("Particles found against the truth:");
         out.println("particle  volume_um3 (truth)  feret_ratio (truth)  matched_truth");
         double voxelUm = result.truth().voxelUm();
-        for (String line : Files.readAllLines(segmentation.resolve("particles.csv")).subList(1, lineCount(segmentation))) {
+        List<String> lines = Files.readAllLines(segmentation.resolve("particles.csv"));
+        for (String line : lines.subList(1, lines.size())) {
             String[] fields = line.split(",");
             double[] centroidUm = { Double.parseDouble(fields[8]), Double.parseDouble(fields[9]),
                 Double.parseDouble(fields[10]) };
@@ -129,10 +130,6 @@ final class DemoCommand implements Callable<Integer> {
                     truth.feretRatio(), truth.id());
         }
         return 0;
-    }
-
-    private static int lineCount(Path segmentation) throws IOException {
-        return Files.readAllLines(segmentation.resolve("particles.csv")).size();
     }
 
     /** Distance between a measured centroid {z, y, x} (µm from the volume corner) and a true particle's centre. */

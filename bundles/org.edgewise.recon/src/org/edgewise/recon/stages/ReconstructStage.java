@@ -64,10 +64,11 @@ public final class ReconstructStage implements IStage<ReconstructModel> {
         } catch (IOException e) {
             throw new StageException("cannot read the projections: " + e.getMessage());
         }
-        FloatDataset attenuation = Reconstructions.toAttenuationPerUm(volume, metadata.pixelSizeUm());
-        attenuation.setName(projections.getName());
-        metadata.withoutAngles().withValueUnit(PER_MICROMETRE).attachTo(attenuation);
-        return StageOutput.of(VOLUME, attenuation);
+        // the volume is ours alone: convert per voxel → 1/µm in place rather than copying it
+        volume.imultiply(1.0 / metadata.pixelSizeUm());
+        volume.setName(projections.getName());
+        metadata.withoutAngles().withValueUnit(PER_MICROMETRE).attachTo(volume);
+        return StageOutput.of(VOLUME, volume);
     }
 
     /**
