@@ -97,16 +97,7 @@ public final class DepthMaps {
                     if (l <= 0) {
                         continue;
                     }
-                    int[] b = box[l];
-                    if (b == null) {
-                        box[l] = new int[] { z, z, y, y, x, x };
-                    } else {
-                        b[1] = z;
-                        b[2] = Math.min(b[2], y);
-                        b[3] = Math.max(b[3], y);
-                        b[4] = Math.min(b[4], x);
-                        b[5] = Math.max(b[5], x);
-                    }
+                    Labelling.extendBox(box, l, z, y, x);
                 }
             }
         }

@@ -324,4 +324,21 @@ public final class Labelling {
         }
         return out;
     }
+
+    /**
+     * Grows label {@code l}'s bounding box {@code {zMin, zMax, yMin, yMax, xMin, xMax}} to include a voxel; voxels
+     * must be visited in z-major order (so zMax is simply the current z).
+     */
+    static void extendBox(int[][] box, int l, int z, int y, int x) {
+        int[] b = box[l];
+        if (b == null) {
+            box[l] = new int[] { z, z, y, y, x, x };
+        } else {
+            b[1] = z;
+            b[2] = Math.min(b[2], y);
+            b[3] = Math.max(b[3], y);
+            b[4] = Math.min(b[4], x);
+            b[5] = Math.max(b[5], x);
+        }
+    }
 }
