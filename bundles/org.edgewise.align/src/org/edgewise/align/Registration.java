@@ -1,6 +1,8 @@
 package org.edgewise.align;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
 
@@ -19,15 +21,38 @@ import org.edgewise.recon.Reconstructions;
  * central column this is the magnification about the rotation axis and the optical centre row.
  * <p>
  * <b>Contrast</b>: the two sides of an absorption edge (or two elements) differ in contrast inside the particles, and
- * an intensity registration's scale then follows the composition gradient (−0.3 % on a simulated Ni pair with a
- * linear intensity model, +0.4 % with a quadratic one). Both images are therefore registered as gradient magnitudes
- * {@code |∇p|}, dominated by the particle outlines, whose position does not depend on contrast (error 0.03 % on the
- * same pair). The moving gradient image is modelled as {@code gain·g + quadratic·g² + offset} of the reference's;
- * {@code (scale, shift, gain, quadratic, offset)} are found by Gauss-Newton on all pixels with Keys cubic
- * interpolation, started from a phase correlation of the summed images. The residual is
- * {@code RMS(misfit) / RMS(moving gradient)} (0 = identical up to contrast).
+ * by different amounts at different depths. Anything whose position follows contrast (intensities, outlines,
+ * gradients) then moves between the scans and, away from the centre, reads as a scale change: registering gradient
+ * magnitudes still left −0.4 % to +0.6 % scale errors on simulated pairs with 0.1 % truth.
+ * <p>
+ * <b>Projections</b> are therefore registered on landmarks first ({@link ParticleLandmarks}): the centre of mass of
+ * every particle image in every projection, which is the projection of the particle's centre of mass and does not
+ * depend on a depth-dependent composition. Landmarks are matched between the scans per projection (mutual nearest
+ * under the nominal scale, similar size) and fitted by least squares, with outliers rejected, to
+ * <pre>
+ *   row' − m = k·(row − m) + shift_row
+ *   col' − m = k·(col − m) + shift_col + x·cos θ + y·sin θ
+ * </pre>
+ * where {@code (x, y)} is the sample translation that each scan's own alignment leaves free. The scale needs
+ * landmarks spread in the image: one particle alone does not fix it, and the fit's scale uncertainty decides
+ * ({@link #LANDMARK_SCALE_SIGMA_LIMIT}). The residual of the result is always that of the gradient images (below) at
+ * the result's geometry, so the two methods report comparable residuals.
+ * <p>
+ * <b>Volumes</b>, and projections without enough landmarks, are registered as gradient magnitudes {@code |∇p|},
+ * dominated by the particle outlines. The moving gradient image is modelled as
+ * {@code gain·g + quadratic·g² + offset} of the reference's; {@code (scale, shift, gain, quadratic, offset)} are found
+ * by Gauss-Newton on all pixels with Keys cubic interpolation, started from a phase correlation of the summed
+ * images. The residual is {@code RMS(misfit) / RMS(moving gradient)} (0 = identical up to contrast).
  */
 public final class Registration {
+
+    /** Method name: particle centres of mass ({@link ParticleLandmarks}). */
+    public static final String LANDMARKS = "particle landmarks";
+    /** Method name: Gauss-Newton on gradient-magnitude images. */
+    public static final String GRADIENT_IMAGES = "gradient images";
+
+    /** A landmark fit is trusted when its scale is known to this relative 1σ; otherwise the image method is used. */
+    static final double LANDMARK_SCALE_SIGMA_LIMIT = 5e-4;
 
     private Registration() {
     }
@@ -41,16 +66,39 @@ public final class Registration {
      * @param residual            relative RMS misfit after registration
      * @param scaleUncertainty    1σ of {@code scale} from the Gauss-Newton covariance
      * @param shiftUncertaintyPx  1σ of each shift component, pixels
-     * @param iterations          Gauss-Newton iterations
+     * @param iterations          Gauss-Newton iterations (0 for the landmark method)
+     * @param translationPx       projections only: translation {@code (x, y)} of the sample in the moving scan
+     *                            relative to the reference, in the rotation plane, pixels of the moving scan: the
+     *                            moving projection at angle θ is displaced by {@code x·cos θ + y·sin θ} columns
+     *                            (each scan's alignment fixes the sample only up to such a translation); zeros for
+     *                            volumes and for the image method
+     * @param method              {@link #LANDMARKS} or {@link #GRADIENT_IMAGES}
+     * @param landmarks           landmark pairs used (0 for the image method)
      */
     public record Result(double scale, double nominalScale, double[] shiftPx, double gain, double offset,
-            double residual, double scaleUncertainty, double[] shiftUncertaintyPx, int iterations) {
+            double residual, double scaleUncertainty, double[] shiftUncertaintyPx, int iterations,
+            double[] translationPx, String method, int landmarks) {
 
         /** @return a one-line summary */
         public String describe() {
+            String how = LANDMARKS.equals(method) ? String.format(Locale.ROOT, "%d particle landmarks, sample"
+                    + " translation %s px", landmarks, format(translationPx))
+                    : String.format(Locale.ROOT, "%s, %d iteration(s)", method, iterations);
             return String.format(Locale.ROOT, "scale %.6f (± %.1e) × nominal %.6f, shift %s px (± %s), gain %.4f,"
-                    + " residual %.4f, %d iteration(s)", scale, scaleUncertainty, nominalScale,
-                    format(shiftPx), format(shiftUncertaintyPx), gain, residual, iterations);
+                    + " residual %.4f; %s", scale, scaleUncertainty, nominalScale,
+                    format(shiftPx), format(shiftUncertaintyPx), gain, residual, how);
+        }
+
+        /**
+         * @param angleDeg projection angle
+         * @return the moving scan's extra column displacement at this angle, {@code x·cos θ + y·sin θ}, pixels
+         */
+        public double columnTranslationPx(double angleDeg) {
+            if (translationPx.length < 2) {
+                return 0;
+            }
+            double t = Math.toRadians(angleDeg);
+            return translationPx[0] * Math.cos(t) + translationPx[1] * Math.sin(t);
         }
 
         private static String format(double[] v) {
@@ -110,22 +158,303 @@ public final class Registration {
         }
         double nominal = nominalScale(rm, mm);
         int angles = shape[0];
+        int mr = Math.max(0, Math.min(marginRows, shape[1] / 2 - 4));
+        int mc = Math.max(0, Math.min(marginCols, shape[2] / 2 - 4));
+        float[] r = Reconstructions.floats(reference);
+        float[] m = Reconstructions.floats(moving);
+        // no margin for landmarks: a particle reaching the detector edge in the raw data is continued by edge
+        // values to the aligned image's border, where ParticleLandmarks rejects it as cut by the field of view
+        Result byLandmarks = registerLandmarks(r, m, shape, ra, nominal, new int[2]);
         int step = Math.max(1, (angles + maxAngles - 1) / maxAngles);
         int used = (angles + step - 1) / step;
         int frame = shape[1] * shape[2];
-        float[] r = Reconstructions.floats(reference);
-        float[] m = Reconstructions.floats(moving);
         float[] rs = new float[used * frame];
         float[] ms = new float[used * frame];
+        double[] planeOffsets = new double[used];
         for (int i = 0; i < used; i++) {
             System.arraycopy(r, i * step * frame, rs, i * frame, frame);
             System.arraycopy(m, i * step * frame, ms, i * frame, frame);
+            planeOffsets[i] = byLandmarks == null ? 0 : byLandmarks.columnTranslationPx(ra[i * step]);
         }
         float[] rg = gradientMagnitude(rs, used, shape[1], shape[2]);
         float[] mg = gradientMagnitude(ms, used, shape[1], shape[2]);
-        int mr = Math.max(0, Math.min(marginRows, shape[1] / 2 - 4));
-        int mc = Math.max(0, Math.min(marginCols, shape[2] / 2 - 4));
-        return register(rg, mg, new int[] { used, shape[1], shape[2] }, false, nominal, 1, new int[] { 0, mr, mc });
+        int[] dims = { used, shape[1], shape[2] };
+        int[] margin = { 0, mr, mc };
+        if (byLandmarks == null) {
+            return gaussNewton(rg, mg, dims, false, nominal, 1, margin, null, null);
+        }
+        Result contrast = gaussNewton(rg, mg, dims, false, nominal, 1, margin, planeOffsets, byLandmarks);
+        return new Result(byLandmarks.scale(), nominal, byLandmarks.shiftPx(), contrast.gain(), contrast.offset(),
+                contrast.residual(), byLandmarks.scaleUncertainty(), byLandmarks.shiftUncertaintyPx(), 0,
+                byLandmarks.translationPx(), LANDMARKS, byLandmarks.landmarks());
+    }
+
+    /**
+     * The landmark registration of projections (see the class comment), or null when the landmarks do not fix the
+     * scale to {@link #LANDMARK_SCALE_SIGMA_LIMIT}. The result's gain, offset and residual are not yet set.
+     * <p>
+     * With two or more particles in a projection the scale comes from their separations alone (positions relative
+     * to the projection's mean landmark): these do not depend on either scan's alignment, whose remaining errors
+     * (≈ 0.05 px per projection) would otherwise be the largest error term. The shifts and the sample translation
+     * then follow from the absolute positions at that scale. With one particle per projection everything comes from
+     * the absolute positions.
+     *
+     * @param ref       aligned reference projections {@code [angle, row, column]}
+     * @param mov       aligned moving projections, same shape
+     * @param shape     {@code {angles, rows, columns}}
+     * @param anglesDeg projection angles
+     * @param nominal   nominal scale from the pixel sizes
+     * @param margin    {@code {rows, columns}} ignored at each end
+     * @return the geometry, or null
+     */
+    static Result registerLandmarks(float[] ref, float[] mov, int[] shape, double[] anglesDeg, double nominal,
+            int[] margin) {
+        int rows = shape[1];
+        int cols = shape[2];
+        int grow = Math.max(2, (int) Math.round(Math.max(rows, cols) / 64.0));
+        int minPixels = Math.max(20, rows * cols / 550);
+        List<List<ParticleLandmarks.Landmark>> a = ParticleLandmarks.find(ref, shape, margin,
+                ParticleLandmarks.level(ref), grow, minPixels);
+        List<List<ParticleLandmarks.Landmark>> b = ParticleLandmarks.find(mov, shape, margin,
+                ParticleLandmarks.level(mov), grow, minPixels);
+        double[] start = initialShift(ref, mov, shape, false, nominal);
+        double mRow = (rows - 1) / 2.0;
+        double mCol = (cols - 1) / 2.0;
+        double tolerance = Math.max(3, 0.03 * Math.max(rows, cols));
+        // per projection, matched landmarks relative to the image centre: {row, col, row', col', angle}
+        List<List<double[]>> matches = new ArrayList<>();
+        int total = 0;
+        for (int p = 0; p < shape[0]; p++) {
+            List<double[]> here = new ArrayList<>();
+            for (ParticleLandmarks.Landmark l : a.get(p)) {
+                double predictedRow = mRow + nominal * (l.row() - mRow) + start[0];
+                double predictedCol = mCol + nominal * (l.column() - mCol) + start[1];
+                ParticleLandmarks.Landmark match = nearest(b.get(p), predictedRow, predictedCol);
+                if (match == null || nearest(a.get(p), mRow + (match.row() - mRow - start[0]) / nominal,
+                        mCol + (match.column() - mCol - start[1]) / nominal) != l) {
+                    continue;
+                }
+                double sizeRatio = (double) match.pixels() / l.pixels();
+                if (Math.hypot(match.row() - predictedRow, match.column() - predictedCol) > tolerance
+                        || sizeRatio < 0.7 || sizeRatio > 1 / 0.7) {
+                    continue; // a merged or partly hidden particle image, not the same landmark
+                }
+                here.add(new double[] { l.row() - mRow, l.column() - mCol, match.row() - mRow,
+                    match.column() - mCol, Math.toRadians(anglesDeg[p]) });
+            }
+            matches.add(here);
+            total += here.size();
+        }
+        if (total < 20) {
+            return null;
+        }
+        double[] scaleFit = scaleFromSeparations(matches);
+        if (scaleFit == null || !(scaleFit[1] / scaleFit[0] <= LANDMARK_SCALE_SIGMA_LIMIT)) {
+            return absoluteFit(matches, nominal, total);
+        }
+        double k = scaleFit[0];
+        // at that scale: rows give the row shift; columns the column shift and the sample translation
+        List<double[]> equations = new ArrayList<>(); // {x0..x3, observed}
+        for (List<double[]> here : matches) {
+            for (double[] m : here) {
+                equations.add(new double[] { 1, 0, 0, 0, m[2] - k * m[0] });
+                equations.add(new double[] { 0, 1, Math.cos(m[4]), Math.sin(m[4]), m[3] - k * m[1] });
+            }
+        }
+        double[][] fit = robustLeastSquares(equations, 4);
+        if (fit == null) {
+            return null;
+        }
+        double[] x = fit[0];
+        double[] sigma = fit[1];
+        return new Result(k / nominal, nominal, new double[] { x[0], x[1] }, 1, 0, Double.NaN,
+                scaleFit[1] / nominal, new double[] { sigma[0], sigma[1] }, 0, new double[] { x[2], x[3] },
+                LANDMARKS, total);
+    }
+
+    /**
+     * @return {scale, 1σ} from the separations of the landmarks of each projection (those with at least two), with
+     *         outliers rejected; null without enough
+     */
+    private static double[] scaleFromSeparations(List<List<double[]>> matches) {
+        List<double[]> centred = new ArrayList<>(); // {d, d'} per coordinate
+        int projections = 0;
+        int freedom = 0;
+        for (List<double[]> here : matches) {
+            int n = here.size();
+            if (n < 2) {
+                continue;
+            }
+            double[] mean = new double[4];
+            for (double[] m : here) {
+                for (int i = 0; i < 4; i++) {
+                    mean[i] += m[i] / n;
+                }
+            }
+            for (double[] m : here) {
+                centred.add(new double[] { m[0] - mean[0], m[2] - mean[2] });
+                centred.add(new double[] { m[1] - mean[1], m[3] - mean[3] });
+            }
+            projections++;
+            freedom += 2 * (n - 1);
+        }
+        if (projections < 10) {
+            return null;
+        }
+        boolean[] use = new boolean[centred.size()];
+        Arrays.fill(use, true);
+        double k = Double.NaN;
+        double sigma = Double.NaN;
+        for (int round = 0; round < 4; round++) {
+            double dd = 0;
+            double dm = 0;
+            for (int i = 0; i < use.length; i++) {
+                if (use[i]) {
+                    double[] c = centred.get(i);
+                    dd += c[0] * c[0];
+                    dm += c[0] * c[1];
+                }
+            }
+            if (!(dd > 0)) {
+                return null;
+            }
+            k = dm / dd;
+            double[] residuals = new double[use.length];
+            double sum2 = 0;
+            int rejected = 0;
+            for (int i = 0; i < use.length; i++) {
+                double[] c = centred.get(i);
+                residuals[i] = c[1] - k * c[0];
+                if (use[i]) {
+                    sum2 += residuals[i] * residuals[i];
+                } else {
+                    rejected++;
+                }
+            }
+            // each projection's centring removes one degree of freedom per axis (two landmarks: one separation)
+            sigma = Math.sqrt(sum2 / Math.max(1, freedom - rejected - 1) / dd);
+            if (!reject(residuals, use)) {
+                break;
+            }
+        }
+        return new double[] { k, sigma };
+    }
+
+    /** Scale, shifts and translation all from absolute positions (one particle per projection at most). */
+    private static Result absoluteFit(List<List<double[]>> matches, double nominal, int total) {
+        List<double[]> equations = new ArrayList<>(); // {x0..x4, observed}
+        for (List<double[]> here : matches) {
+            for (double[] m : here) {
+                equations.add(new double[] { m[0], 1, 0, 0, 0, m[2] });
+                equations.add(new double[] { m[1], 0, 1, Math.cos(m[4]), Math.sin(m[4]), m[3] });
+            }
+        }
+        double[][] fit = robustLeastSquares(equations, 5);
+        if (fit == null) {
+            return null;
+        }
+        double[] x = fit[0];
+        double[] sigma = fit[1];
+        if (!(sigma[0] / x[0] <= LANDMARK_SCALE_SIGMA_LIMIT)) {
+            return null;
+        }
+        return new Result(x[0] / nominal, nominal, new double[] { x[1], x[2] }, 1, 0, Double.NaN, sigma[0] / nominal,
+                new double[] { sigma[1], sigma[2] }, 0, new double[] { x[3], x[4] }, LANDMARKS, total);
+    }
+
+    /**
+     * Linear least squares with outliers (beyond 4 robust σ, at least 0.05 px) rejected.
+     *
+     * @param equations rows {@code {x_0 … x_{n−1}, observed}}
+     * @param n         unknowns
+     * @return {solution, 1σ} or null if singular
+     */
+    private static double[][] robustLeastSquares(List<double[]> equations, int n) {
+        boolean[] use = new boolean[equations.size()];
+        Arrays.fill(use, true);
+        double[] solution = null;
+        double[] sigma = new double[n];
+        for (int round = 0; round < 4; round++) {
+            double[][] ata = new double[n][n];
+            double[] atb = new double[n];
+            int used = 0;
+            for (int e = 0; e < use.length; e++) {
+                if (use[e]) {
+                    double[] q = equations.get(e);
+                    for (int i = 0; i < n; i++) {
+                        for (int j = 0; j < n; j++) {
+                            ata[i][j] += q[i] * q[j];
+                        }
+                        atb[i] += q[i] * q[n];
+                    }
+                    used++;
+                }
+            }
+            solution = solve(ata, atb);
+            if (solution == null) {
+                return null;
+            }
+            double[] residuals = new double[use.length];
+            double sum2 = 0;
+            for (int e = 0; e < use.length; e++) {
+                double[] q = equations.get(e);
+                double predicted = 0;
+                for (int i = 0; i < n; i++) {
+                    predicted += q[i] * solution[i];
+                }
+                residuals[e] = q[n] - predicted;
+                if (use[e]) {
+                    sum2 += residuals[e] * residuals[e];
+                }
+            }
+            double variance = sum2 / Math.max(1, used - n);
+            double[] diagonal = inverseDiagonal(ata);
+            for (int i = 0; i < n; i++) {
+                sigma[i] = Math.sqrt(Math.max(0, variance * diagonal[i]));
+            }
+            if (!reject(residuals, use)) {
+                break;
+            }
+        }
+        return new double[][] { solution, sigma };
+    }
+
+    /** Marks residuals beyond 4 robust σ (at least 0.05 px) as unused; returns whether the selection changed. */
+    private static boolean reject(double[] residuals, boolean[] use) {
+        double limit = Math.max(0.05, 4 * 1.4826 * medianAbsolute(residuals, use));
+        boolean changed = false;
+        for (int e = 0; e < use.length; e++) {
+            boolean keep = Math.abs(residuals[e]) <= limit;
+            changed |= keep != use[e];
+            use[e] = keep;
+        }
+        return changed;
+    }
+
+    private static ParticleLandmarks.Landmark nearest(List<ParticleLandmarks.Landmark> candidates, double row,
+            double column) {
+        ParticleLandmarks.Landmark best = null;
+        double bestDistance = Double.POSITIVE_INFINITY;
+        for (ParticleLandmarks.Landmark c : candidates) {
+            double d = Math.hypot(c.row() - row, c.column() - column);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    private static double medianAbsolute(double[] values, boolean[] use) {
+        double[] a = new double[values.length];
+        int n = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (use[i]) {
+                a[n++] = Math.abs(values[i]);
+            }
+        }
+        Arrays.sort(a, 0, n);
+        return n == 0 ? 0 : a[n / 2];
     }
 
     /** |∇p| per projection (central differences, zero at the border): the outline, whatever the contrast. */
@@ -181,8 +510,9 @@ public final class Registration {
         }
         double nominal = nominalScale(PhysicalMetadata.of(reference), PhysicalMetadata.of(moving));
         int stride = shape[0] * shape[1] * shape[2] > 2_000_000 ? 2 : 1;
-        return register(gradientMagnitude3(Reconstructions.floats(reference), shape),
-                gradientMagnitude3(Reconstructions.floats(moving), shape), shape, true, nominal, stride);
+        return gaussNewton(gradientMagnitude3(Reconstructions.floats(reference), shape),
+                gradientMagnitude3(Reconstructions.floats(moving), shape), shape, true, nominal, stride, new int[3],
+                null, null);
     }
 
     private static double nominalScale(PhysicalMetadata reference, PhysicalMetadata moving) {
@@ -208,7 +538,7 @@ public final class Registration {
      */
     public static Result register(float[] ref, float[] mov, int[] shape, boolean transformAxis0, double nominal,
             int stride) {
-        return register(ref, mov, shape, transformAxis0, nominal, stride, new int[3]);
+        return gaussNewton(ref, mov, shape, transformAxis0, nominal, stride, new int[3], null, null);
     }
 
     /**
@@ -223,13 +553,24 @@ public final class Registration {
      */
     public static Result register(float[] ref, float[] mov, int[] shape, boolean transformAxis0, double nominal,
             int stride, int[] margin) {
+        return gaussNewton(ref, mov, shape, transformAxis0, nominal, stride, margin, null, null);
+    }
+
+    /**
+     * @param planeOffsets per plane along axis 0, an extra shift of the last axis (the sample translation of
+     *                     projections); null for none
+     * @param fixed        a geometry (scale, shifts) to keep: only the contrast is fitted, for its residual; null to
+     *                     fit everything
+     */
+    private static Result gaussNewton(float[] ref, float[] mov, int[] shape, boolean transformAxis0, double nominal,
+            int stride, int[] margin, double[] planeOffsets, Result fixed) {
         int n0 = shape[0];
         int n1 = shape[1];
         int n2 = shape[2];
         int axes = transformAxis0 ? 3 : 2;
         double[] centre = { (n0 - 1) / 2.0, (n1 - 1) / 2.0, (n2 - 1) / 2.0 };
-        double[] shift = initialShift(ref, mov, shape, transformAxis0, nominal);
-        double k = nominal;
+        double[] shift = fixed != null ? fixed.shiftPx().clone() : initialShift(ref, mov, shape, transformAxis0, nominal);
+        double k = fixed != null ? nominal * fixed.scale() : nominal;
         // parameters: k, shifts (axes), gain, offset
         int np = 1 + axes + 3;
         double gain = 1;
@@ -248,7 +589,7 @@ public final class Registration {
             // accumulate per z-plane in parallel, then sum
             double[][] partial = IntStream.range(0, n0).parallel().filter(i0 -> !transformAxis0 || i0 % stride == 0)
                     .mapToObj(i0 -> accumulate(ref, mov, shape, transformAxis0, i0, stride, centre, kk, sh, g, o, h, np,
-                            margin))
+                            margin, planeOffsets == null ? 0 : planeOffsets[i0]))
                     .toArray(double[][]::new);
             double[][] jtj = new double[np][np];
             double[] jte = new double[np];
@@ -275,7 +616,7 @@ public final class Registration {
                 throw new IllegalArgumentException("the images do not overlap enough to register (" + count
                         + " samples)");
             }
-            double[] step = solve(jtj, jte);
+            double[] step = fixed != null ? contrastStep(jtj, jte, axes) : solve(jtj, jte);
             if (step == null) {
                 throw new IllegalArgumentException("registration is degenerate: the images carry no structure");
             }
@@ -306,7 +647,27 @@ public final class Registration {
             shiftSigma[a] = sigma[1 + a];
         }
         return new Result(k / nominal, nominal, shift, gain, offset, residual, sigma[0] / nominal, shiftSigma,
-                iterations);
+                iterations, new double[2], GRADIENT_IMAGES, 0);
+    }
+
+    /** The Gauss-Newton step of the contrast parameters alone (gain, offset, quadratic), the geometry held. */
+    private static double[] contrastStep(double[][] jtj, double[] jte, int axes) {
+        int first = 1 + axes;
+        double[][] a = new double[3][3];
+        double[] b = new double[3];
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                a[i][j] = jtj[first + i][first + j];
+            }
+            b[i] = jte[first + i];
+        }
+        double[] x = solve(a, b);
+        if (x == null) {
+            return null;
+        }
+        double[] step = new double[jte.length];
+        System.arraycopy(x, 0, step, first, 3);
+        return step;
     }
 
     /**
@@ -314,7 +675,8 @@ public final class Registration {
      * to (k, shifts, g, o). Returns jtj (np²), jte (np), Σe², Σmov², Σmov, count.
      */
     private static double[] accumulate(float[] ref, float[] mov, int[] shape, boolean t0, int i0, int stride,
-            double[] centre, double k, double[] shift, double g, double o, double h, int np, int[] margin) {
+            double[] centre, double k, double[] shift, double g, double o, double h, int np, int[] margin,
+            double planeOffset) {
         int n0 = shape[0];
         int n1 = shape[1];
         int n2 = shape[2];
@@ -348,7 +710,7 @@ public final class Registration {
             }
             Cubic.weights(x1 - b1, w1, d1);
             for (int i2 = margin[2]; i2 < n2 - margin[2]; i2 += stride) {
-                double x2 = centre[2] + k * (i2 - centre[2]) + shift[s1 + 1];
+                double x2 = centre[2] + k * (i2 - centre[2]) + shift[s1 + 1] + planeOffset;
                 int b2 = (int) Math.floor(x2);
                 if (b2 < Math.max(1, margin[2]) || b2 > n2 - 3 - margin[2]) {
                     continue;

@@ -116,9 +116,24 @@ class ProjectionAlignmentTest {
     /** The column jitter without its cos θ / sin θ part (a sample translation) and without its constant. */
     static double[] measurableColumnJitter(ScanGeometry g) {
         double x0 = measurableCentre(g) - g.rotationCentrePx();
+        double[] translation = sampleTranslation(g);
         double[] j = g.jitterColPx();
         double[] r = new double[j.length];
-        // j − x0 − (x1 cos + x2 sin): fit x1, x2 to j − x0 (cos and sin are orthogonal to the fit's residual)
+        for (int a = 0; a < j.length; a++) {
+            double t = Math.toRadians(g.anglesDeg()[a]);
+            r[a] = j[a] - x0 - translation[0] * Math.cos(t) - translation[1] * Math.sin(t);
+        }
+        return r;
+    }
+
+    /**
+     * @return {@code (x1, x2)} of the least-squares fit {@code jitterCol ≈ x0 + x1 cos θ + x2 sin θ}: the sample
+     *         translation that an alignment cannot tell from the jitter, pixels
+     */
+    static double[] sampleTranslation(ScanGeometry g) {
+        double x0 = measurableCentre(g) - g.rotationCentrePx();
+        double[] j = g.jitterColPx();
+        // fit x1, x2 to j − x0 (cos and sin are orthogonal to the fit's residual)
         double cc = 0;
         double cs = 0;
         double ss = 0;
@@ -133,13 +148,7 @@ class ProjectionAlignmentTest {
             sj += Math.sin(t) * (j[a] - x0);
         }
         double det = cc * ss - cs * cs;
-        double x1 = (cj * ss - sj * cs) / det;
-        double x2 = (sj * cc - cj * cs) / det;
-        for (int a = 0; a < j.length; a++) {
-            double t = Math.toRadians(g.anglesDeg()[a]);
-            r[a] = j[a] - x0 - x1 * Math.cos(t) - x2 * Math.sin(t);
-        }
-        return r;
+        return new double[] { (cj * ss - sj * cs) / det, (sj * cc - cj * cs) / det };
     }
 
     /**
