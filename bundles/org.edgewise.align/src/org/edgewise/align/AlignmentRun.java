@@ -20,6 +20,7 @@ import org.edgewise.io.CsvTable;
 import org.edgewise.io.DataExchangeReader;
 import org.edgewise.io.DataFileException;
 import org.edgewise.io.ScanGroups;
+import org.edgewise.recon.Reconstructions;
 
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
@@ -97,80 +98,133 @@ public final class AlignmentRun {
         }
         Files.createDirectories(out.resolve("aligned"));
         Files.createDirectories(out.resolve("plots"));
-        List<ScanResult> scans = new ArrayList<>();
-        Map<Path, Dataset> aligned = new LinkedHashMap<>();
-        Map<Path, ScanResult> byFile = new LinkedHashMap<>();
-        for (Path file : files) {
-            long start = System.nanoTime();
-            String name = stem(file);
-            Dataset counts;
-            Dataset flats;
-            Dataset darks;
-            double energy;
-            double pixel;
-            double[] angles;
-            try (DataExchangeReader reader = DataExchangeReader.open(file)) {
-                angles = reader.anglesDeg();
-                energy = reader.energyKev();
-                pixel = reader.pixelSizeUm();
-                counts = reader.readProjections(0, reader.angleCount());
-                flats = reader.flats();
-                darks = reader.darks();
-            }
-            PhysicalMetadata metadata = PhysicalMetadata.create(pixel, energy, "counts").withAnglesDeg(angles,
-                    DataKind.PROJECTIONS);
-            metadata.attachTo(counts);
-            Normalisation.Result normalised;
-            ProjectionAlignment.Result alignment;
-            try {
-                ProjectionAlignment.checkAngles(angles);
-                normalised = Normalisation.normalise(counts, flats, darks, NormalisationOptions.DEFAULTS, monitor);
-                alignment = ProjectionAlignment.align(normalised.lineIntegrals(), options, monitor);
-            } catch (IllegalArgumentException e) {
-                throw new DataFileException(file, null, e.getMessage(), e);
-            }
-            FloatDataset stack = Shifts.apply(normalised.lineIntegrals(), alignment.centreColumnPx(),
-                    alignment.shiftRowPx(), alignment.shiftColPx());
-            metadata.withValueUnit(PhysicalMetadata.DIMENSIONLESS).attachTo(stack);
-            ScanResult result = new ScanResult(name, energy, angles, alignment, normalised.clamped(),
-                    normalised.outliers(), (System.nanoTime() - start) / 1e9);
-            scans.add(result);
-            byFile.put(file, result);
-            aligned.put(file, stack);
-            writeAligned(out.resolve("aligned").resolve(name + ".h5"), stack, result, pixel);
-            plotShifts(out.resolve("plots").resolve(name + "_shifts.png"), result);
-            progress.accept(String.format(Locale.ROOT, "%s: %.3f keV, %s; %d clamped, %d outliers, %.1f s", name,
-                    energy, alignment.describe(), result.clamped(), result.outliers(), result.seconds()));
-        }
-        List<PairResult> pairs = new ArrayList<>();
+        List<ScanGroups.Pair> groups = List.of();
         String warning = "";
         try {
-            for (ScanGroups.Pair pair : ScanGroups.group(files, DataExchangeReader.Metadata.none())) {
-                Path below = pair.below().file();
-                Path above = pair.above().file();
-                Registration.Result r;
-                try {
-                    ProjectionAlignment.Result rb = byFile.get(below).alignment();
-                    ProjectionAlignment.Result ra = byFile.get(above).alignment();
-                    int columns = aligned.get(below).getShape()[2];
-                    r = Registration.registerProjections(aligned.get(below), aligned.get(above), 60,
-                            Math.max(rowMargin(rb), rowMargin(ra)), Math.max(columnMargin(rb, columns),
-                                    columnMargin(ra, columns)));
-                } catch (IllegalArgumentException e) {
-                    throw new DataFileException(above, null, "cannot register to " + below.getFileName() + ": "
-                            + e.getMessage(), e);
-                }
-                pairs.add(new PairResult(pair.element().symbol(), stem(below), stem(above), r));
-                progress.accept(String.format(Locale.ROOT, "%s pair %s → %s: %s", pair.element().symbol(),
-                        stem(below), stem(above), r.describe()));
-            }
+            groups = ScanGroups.group(files, DataExchangeReader.Metadata.none());
         } catch (ScanGroups.ScanGroupingException e) {
             warning = "scans not registered: " + e.getMessage();
             progress.accept(warning);
         }
+        // pair by pair, so that at most two scans are held in memory
+        Map<Path, ScanResult> byFile = new LinkedHashMap<>();
+        List<PairResult> pairs = new ArrayList<>();
+        for (ScanGroups.Pair pair : groups) {
+            Path below = pair.below().file();
+            Path above = pair.above().file();
+            AlignedScan reference = alignScan(below, options, monitor);
+            AlignedScan moving = alignScan(above, options, monitor);
+            Registration.Result r;
+            try {
+                int columns = reference.stack().getShape()[2];
+                r = Registration.registerProjections(reference.stack(), moving.stack(), 60,
+                        Math.max(rowMargin(reference.result().alignment()), rowMargin(moving.result().alignment())),
+                        Math.max(columnMargin(reference.result().alignment(), columns),
+                                columnMargin(moving.result().alignment(), columns)));
+            } catch (IllegalArgumentException e) {
+                throw new DataFileException(above, null, "cannot register to " + below.getFileName() + ": "
+                        + e.getMessage(), e);
+            }
+            PairResult pr = new PairResult(pair.element().symbol(), stem(below), stem(above), r);
+            pairs.add(pr);
+            finish(out, reference, null, byFile, progress);
+            finish(out, moving, pr, byFile, progress);
+            progress.accept(String.format(Locale.ROOT, "%s pair %s → %s: %s", pair.element().symbol(),
+                    stem(below), stem(above), r.describe()));
+        }
+        for (Path file : files) {
+            if (!byFile.containsKey(file)) {
+                finish(out, alignScan(file, options, monitor), null, byFile, progress);
+            }
+        }
+        List<ScanResult> scans = new ArrayList<>();
+        for (Path file : files) {
+            scans.add(byFile.get(file));
+        }
         writeTables(out, scans, pairs);
         plotPairs(out.resolve("plots").resolve("pair_residuals.png"), pairs);
         return new Summary(scans, pairs, warning);
+    }
+
+    /** A scan normalised and aligned, in memory until it is written. */
+    private record AlignedScan(Path file, ScanResult result, Dataset lineIntegrals, FloatDataset stack,
+            double pixelUm) {
+    }
+
+    private static AlignedScan alignScan(Path file, AlignmentOptions options, IMonitor monitor) throws IOException {
+        long start = System.nanoTime();
+        Dataset counts;
+        Dataset flats;
+        Dataset darks;
+        double energy;
+        double pixel;
+        double[] angles;
+        try (DataExchangeReader reader = DataExchangeReader.open(file)) {
+            angles = reader.anglesDeg();
+            energy = reader.energyKev();
+            pixel = reader.pixelSizeUm();
+            counts = reader.readProjections(0, reader.angleCount());
+            flats = reader.flats();
+            darks = reader.darks();
+        }
+        PhysicalMetadata metadata = PhysicalMetadata.create(pixel, energy, "counts").withAnglesDeg(angles,
+                DataKind.PROJECTIONS);
+        metadata.attachTo(counts);
+        Normalisation.Result normalised;
+        ProjectionAlignment.Result alignment;
+        try {
+            ProjectionAlignment.checkAngles(angles);
+            normalised = Normalisation.normalise(counts, flats, darks, NormalisationOptions.DEFAULTS, monitor);
+            alignment = ProjectionAlignment.align(normalised.lineIntegrals(), options, monitor);
+        } catch (IllegalArgumentException e) {
+            throw new DataFileException(file, null, e.getMessage(), e);
+        }
+        FloatDataset stack = Shifts.apply(normalised.lineIntegrals(), alignment.centreColumnPx(),
+                alignment.shiftRowPx(), alignment.shiftColPx());
+        metadata.withValueUnit(PhysicalMetadata.DIMENSIONLESS).attachTo(stack);
+        ScanResult result = new ScanResult(stem(file), energy, angles, alignment, normalised.clamped(),
+                normalised.outliers(), (System.nanoTime() - start) / 1e9);
+        return new AlignedScan(file, result, normalised.lineIntegrals(), stack, pixel);
+    }
+
+    /**
+     * Writes a scan's aligned projections and shift plot. The moving scan of a pair is written on its reference's
+     * grid: its alignment, the pair's sample translation, shift and scale in one resampling of the normalised data,
+     * with the reference's pixel size; its alignment shifts then include the sample translation (so that
+     * {@code alignment.csv} and {@code registration.csv} together map it onto the reference).
+     */
+    private static void finish(Path out, AlignedScan scan, PairResult asMoving, Map<Path, ScanResult> byFile,
+            Consumer<String> progress) throws IOException {
+        ScanResult result = scan.result();
+        FloatDataset stack = scan.stack();
+        double pixel = scan.pixelUm();
+        if (asMoving != null) {
+            Registration.Result r = asMoving.registration();
+            ProjectionAlignment.Result al = result.alignment();
+            double[] angles = result.anglesDeg();
+            double[] cols = al.shiftColPx().clone();
+            double[] registeredRows = al.shiftRowPx().clone();
+            double[] registeredCols = new double[cols.length];
+            for (int a = 0; a < angles.length; a++) {
+                cols[a] += r.columnTranslationPx(angles[a]);
+                registeredRows[a] += r.shiftPx()[0];
+                registeredCols[a] = cols[a] + r.shiftPx()[1];
+            }
+            int[] shape = stack.getShape();
+            stack = Reconstructions.wrap(Shifts.apply(Reconstructions.floats(scan.lineIntegrals()), shape[1], shape[2],
+                    al.centreColumnPx(), registeredRows, registeredCols, r.scale() * r.nominalScale()), shape);
+            pixel = scan.pixelUm() * r.nominalScale();
+            PhysicalMetadata.create(pixel, result.energyKev(), PhysicalMetadata.DIMENSIONLESS)
+                    .withAnglesDeg(angles, DataKind.PROJECTIONS).attachTo(stack);
+            result = new ScanResult(result.name(), result.energyKev(), angles, al.withShiftColPx(cols),
+                    result.clamped(), result.outliers(), result.seconds());
+        }
+        byFile.put(scan.file(), result);
+        writeAligned(out.resolve("aligned").resolve(result.name() + ".h5"), stack, result, pixel, asMoving);
+        plotShifts(out.resolve("plots").resolve(result.name() + "_shifts.png"), result);
+        progress.accept(String.format(Locale.ROOT, "%s: %.3f keV, %s; %d clamped, %d outliers, %.1f s",
+                result.name(), result.energyKev(), result.alignment().describe(), result.clamped(),
+                result.outliers(), result.seconds()));
     }
 
     /** Aligned rows within this distance of the top or bottom were resampled from beyond the detector. */
@@ -221,8 +275,8 @@ public final class AlignmentRun {
         registration.write(out.resolve("registration.csv"));
     }
 
-    private static void writeAligned(Path file, FloatDataset stack, ScanResult result, double pixelUm)
-            throws IOException {
+    private static void writeAligned(Path file, FloatDataset stack, ScanResult result, double pixelUm,
+            PairResult asMoving) throws IOException {
         int[] shape = stack.getShape();
         float[] flat = stack.getData();
         float[][][] data = new float[shape[0]][shape[1]][shape[2]];
@@ -256,6 +310,24 @@ public final class AlignmentRun {
                         .putAttribute("units", "px");
                 alignment.putDataset("reprojection_residual", al.reprojectionResidual());
                 alignment.putDataset("iterations", al.iterations());
+                if (asMoving != null) {
+                    Registration.Result r = asMoving.registration();
+                    WritableGroup registration = hdf.putGroup("registration");
+                    registration.putAttribute("convention", "resampled onto the grid of reference_scan: moving"
+                            + " aligned pixel = m + nominal_scale*scale*(x - m) + shift, m = (n-1)/2 per axis; the"
+                            + " sample translation x*cos(theta) + y*sin(theta) is included in"
+                            + " /alignment/shift_col_px");
+                    registration.putDataset("reference_scan", asMoving.reference());
+                    registration.putDataset("method", r.method());
+                    registration.putDataset("scale", r.scale());
+                    registration.putDataset("scale_uncertainty", r.scaleUncertainty());
+                    registration.putDataset("nominal_scale", r.nominalScale());
+                    registration.putDataset("shift_row_px", r.shiftPx()[0]).putAttribute("units", "px");
+                    registration.putDataset("shift_col_px", r.shiftPx()[1]).putAttribute("units", "px");
+                    registration.putDataset("sample_translation_xy_px", r.translationPx()).putAttribute("units",
+                            "px");
+                    registration.putDataset("residual", r.residual());
+                }
             } catch (RuntimeException e) {
                 throw new DataFileException(file, null, "could not write the HDF5 file: " + e.getMessage(), e);
             }

@@ -63,7 +63,8 @@ public final class ProjectionAlignment {
      * @param centreUncertaintyPx  1σ uncertainty of the centre: the ambiguity between the centre and the mean
      *                             jitter ({@code rms(shiftCol)/√n}) combined with the last update's spread
      * @param shiftRowPx           per projection, pixels, zero mean
-     * @param shiftColPx           per projection, pixels, zero mean
+     * @param shiftColPx           per projection, pixels, zero mean (an energy pair's moving scan: plus the
+     *                             sample translation of its registration)
      * @param iterations           re-projection iterations run
      * @param converged            whether the last update's RMS fell below the tolerance
      * @param lastUpdateRmsPx      RMS of the last iteration's shift updates (rows and columns), pixels
@@ -79,6 +80,15 @@ public final class ProjectionAlignment {
         /** @return the reconstruction geometry for these shifts (full resolution, {@code columns} wide) */
         public ParallelBeamGeometry geometry(double[] anglesDeg, int columns) {
             return new ParallelBeamGeometry(anglesDeg, columns, centreColumnPx, shiftColPx);
+        }
+
+        /**
+         * @param columnShiftsPx new per-projection column shifts (e.g. with an energy pair's sample translation)
+         * @return this alignment with those column shifts
+         */
+        public Result withShiftColPx(double[] columnShiftsPx) {
+            return new Result(centreColumnPx, centreUncertaintyPx, shiftRowPx, columnShiftsPx, iterations, converged,
+                    lastUpdateRmsPx, reprojectionResidual, updateRmsPx, binning);
         }
 
         /** @return a one-line summary */

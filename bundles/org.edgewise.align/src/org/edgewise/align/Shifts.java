@@ -56,17 +56,39 @@ public final class Shifts {
      */
     public static float[] apply(float[] p, int rows, int cols, double centre, double[] shiftRowPx,
             double[] shiftColPx) {
+        return apply(p, rows, cols, centre, shiftRowPx, shiftColPx, 1);
+    }
+
+    /**
+     * Alignment and a magnification in one resampling (an energy pair's moving scan onto its reference's grid):
+     * {@code out(a, r, c) = measured(a, m_r + scale·(r − m_r) + shiftRow[a], centre + shiftCol[a] + scale·(c − m_c))}
+     * with {@code m_r = (rows − 1)/2}, {@code m_c = (columns − 1)/2}; {@code scale = 1} is {@link #apply(float[],
+     * int, int, double, double[], double[])}.
+     *
+     * @param p          {@code [angle, row, column]} row-major
+     * @param rows       rows
+     * @param cols       columns
+     * @param centre     rotation-centre column
+     * @param shiftRowPx per projection, rows (the registration's row shift included)
+     * @param shiftColPx per projection, columns (the registration's column shift and sample translation included)
+     * @param scale      moving pixels per output pixel
+     * @return the resampled stack, same shape
+     */
+    public static float[] apply(float[] p, int rows, int cols, double centre, double[] shiftRowPx,
+            double[] shiftColPx, double scale) {
         int angles = shiftRowPx.length;
         int frame = rows * cols;
         float[] out = new float[p.length];
-        double mid = (cols - 1) / 2.0;
+        double midCol = (cols - 1) / 2.0;
+        double midRow = (rows - 1) / 2.0;
         IntStream.range(0, angles).parallel().forEach(a -> {
             float[] column = new float[rows];
             float[] tmp = new float[frame];
-            double dc = centre + shiftColPx[a] - mid;
+            double axis = centre + shiftColPx[a];
             for (int r = 0; r < rows; r++) { // along columns
                 for (int c = 0; c < cols; c++) {
-                    tmp[r * cols + c] = (float) Cubic.sample(p, a * frame + r * cols, cols, c + dc);
+                    tmp[r * cols + c] = (float) Cubic.sample(p, a * frame + r * cols, cols,
+                            axis + scale * (c - midCol));
                 }
             }
             for (int c = 0; c < cols; c++) { // along rows
@@ -74,7 +96,8 @@ public final class Shifts {
                     column[r] = tmp[r * cols + c];
                 }
                 for (int r = 0; r < rows; r++) {
-                    out[a * frame + r * cols + c] = (float) Cubic.sample(column, 0, rows, r + shiftRowPx[a]);
+                    out[a * frame + r * cols + c] = (float) Cubic.sample(column, 0, rows,
+                            midRow + scale * (r - midRow) + shiftRowPx[a]);
                 }
             }
         });

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +35,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code edgewise reconstruct INPUT... --out DIR}: normalises, aligns (unless a centre is given) and reconstructs every
  * scan of a Data Exchange folder (or the files given) through one pipeline; scans already aligned by
- * {@code edgewise align} are reconstructed as they are. It and writes {@code volumes.h5} (one volume {@code [z, y, x]} in 1/µm per
+ * {@code edgewise align} are reconstructed as they are. Each energy pair's above-edge scan is registered to its
+ * below-edge scan and reconstructed on the same grid. It writes {@code volumes.h5} (one volume {@code [z, y, x]} in 1/µm per
  * scan, named after its element and side, e.g. {@code ni_above}, with voxel size, energy and units as attributes),
  * {@code provenance.json} and the {@code pipeline.json} that was run, so that {@code edgewise run pipeline.json}
  * repeats it exactly.
@@ -47,6 +49,8 @@ final class ReconstructCommand implements Callable<Integer> {
     static final String NORMALISE_STAGE = "edgewise.align.normalise";
     static final String ALIGN_STAGE = "edgewise.align.projections";
     static final String APPLY_SHIFTS_STAGE = "edgewise.align.apply-shifts";
+    static final String REGISTER_PAIR_STAGE = "edgewise.align.register-pair";
+    static final String APPLY_REGISTRATION_STAGE = "edgewise.align.apply-registration";
     static final String RECONSTRUCT_STAGE = "edgewise.recon.reconstruct";
     static final String SIRT_STAGE = "edgewise.recon.sirt";
     static final String VOLUMES_FILE = "volumes.h5";
@@ -74,6 +78,11 @@ final class ReconstructCommand implements Callable<Integer> {
                     + " align'); 'middle' = the detector centre; or the axis column in pixels (0-based, fractional)."
                     + " Scans written by 'edgewise align' are already aligned and are reconstructed as they are.")
     private String center;
+
+    @Option(names = "--no-register", description = "Reconstruct every scan on its own grid. By default (with --center"
+            + " auto) each energy pair's above-edge scan is registered to its below-edge scan (shift, scale, sample"
+            + " translation) and reconstructed on that scan's grid.")
+    private boolean noRegister;
 
     @Option(names = "--ring", defaultValue = "0", paramLabel = "PX",
             description = "Ring removal: width of the sinogram stripe filter in pixels, 0 = off (default).")
@@ -119,13 +128,17 @@ final class ReconstructCommand implements Callable<Integer> {
         List<String> results = new ArrayList<>();
         Set<String> names = new HashSet<>();
         boolean autoCentre = center.equalsIgnoreCase("auto");
+        Map<Path, String> scanNames = new LinkedHashMap<>();
+        Map<String, String> projectionsOf = new LinkedHashMap<>();
+        Map<String, Double> offsetOf = new HashMap<>();
         for (Path file : files) {
             String path = file.toAbsolutePath().toString();
             String name;
             String lineIntegrals;
             double offsetPx = 0;
             if (DataExchange.isAligned(file)) {
-                // written by 'edgewise align': aligned line integrals with the axis on the central column
+                // written by 'edgewise align': aligned line integrals with the axis on the central column (and a
+                // pair's moving scan already on its reference's grid)
                 name = unique(scanName(file, DataExchange.energyKev(file)), names);
                 specs.add(new InputSpec(name, path, DataExchange.DATA, DataKind.PROJECTIONS, null, null, null, null));
                 lineIntegrals = name;
@@ -149,10 +162,19 @@ final class ReconstructCommand implements Callable<Integer> {
                             Map.of("projections", lineIntegrals, "alignment", name + "_alignment.alignment")));
                     lineIntegrals = name + "_aligned.projections";
                     results.add(name + "_alignment.alignment");
+                    scanNames.put(file, name);
                 }
             }
+            projectionsOf.put(name, lineIntegrals);
+            offsetOf.put(name, offsetPx);
+        }
+        if (!noRegister && scanNames.size() > 1) {
+            addPairRegistrations(files, scanNames, projectionsOf, steps, results);
+        }
+        for (Map.Entry<String, String> scan : projectionsOf.entrySet()) {
+            String name = scan.getKey();
             Map<String, Object> parameters = new LinkedHashMap<>();
-            parameters.put("centerOffsetPx", offsetPx);
+            parameters.put("centerOffsetPx", offsetOf.get(name));
             String stage;
             if (methodId.equals("sirt")) {
                 stage = SIRT_STAGE;
@@ -163,10 +185,37 @@ final class ReconstructCommand implements Callable<Integer> {
                 parameters.put("filter", fbpFilter.name());
                 parameters.put("ringWindow", ringWindowPx);
             }
-            steps.add(new PipelineStep(stage, name, parameters, Map.of("projections", lineIntegrals)));
+            steps.add(new PipelineStep(stage, name, parameters, Map.of("projections", scan.getValue())));
             results.add(name + ".volume");
         }
         return new Pipeline("edgewise reconstruct " + inputs, specs, steps, results);
+    }
+
+    /**
+     * For every energy pair among the scans this pipeline aligns: registers the above-edge scan to the below-edge one
+     * and reconstructs it from its normalised projections resampled once onto the reference's grid.
+     */
+    private static void addPairRegistrations(List<Path> files, Map<Path, String> scanNames,
+            Map<String, String> projectionsOf, List<PipelineStep> steps, List<String> results) throws IOException {
+        List<ScanGroups.Pair> pairs;
+        try {
+            pairs = ScanGroups.group(List.copyOf(scanNames.keySet()), DataExchangeReader.Metadata.none());
+        } catch (ScanGroups.ScanGroupingException e) {
+            System.err.println("edgewise reconstruct: scans not registered in pairs: " + e.getMessage());
+            return;
+        }
+        for (ScanGroups.Pair pair : pairs) {
+            String below = scanNames.get(pair.below().file());
+            String above = scanNames.get(pair.above().file());
+            String registration = above + "_registration";
+            steps.add(new PipelineStep(REGISTER_PAIR_STAGE, registration, Map.of(), Map.of("reference",
+                    below + "_aligned.projections", "moving", above + "_aligned.projections")));
+            steps.add(new PipelineStep(APPLY_REGISTRATION_STAGE, above + "_registered", Map.of(), Map.of(
+                    "projections", above + "_normalised.projections", "alignment", above + "_alignment.alignment",
+                    "registration", registration + ".registration")));
+            projectionsOf.put(above, above + "_registered.projections");
+            results.add(registration + ".registration");
+        }
     }
 
     private static long volumeCount(Pipeline pipeline) {
