@@ -131,6 +131,11 @@ public final class AlignmentRun {
             finish(out, moving, pr, byFile, progress);
             progress.accept(String.format(Locale.ROOT, "%s pair %s → %s: %s", pair.element().symbol(),
                     stem(below), stem(above), r.describe()));
+            if (Registration.GRADIENT_IMAGES.equals(r.method())) {
+                progress.accept("  warning: fewer than two separate particles per projection, so the scale comes from"
+                        + " the gradient images, which follow contrast: it can be off by a few 0.1 % (the stated"
+                        + " uncertainty does not include that)");
+            }
         }
         for (Path file : files) {
             if (!byFile.containsKey(file)) {
@@ -349,11 +354,13 @@ public final class AlignmentRun {
             PairResult p = pairs.get(i);
             Registration.Result r = p.registration();
             labels.add(p.element() + ": " + p.moving());
-            notes.add(String.format(Locale.ROOT, "shift (%.2f, %.2f) px, scale %.4f", r.shiftPx()[0],
-                    r.shiftPx()[1], r.scale()));
+            notes.add(String.format(Locale.ROOT, "scale %.5f ± %.5f, shift (%.2f, %.2f) px; %s", r.scale(),
+                    r.scaleUncertainty(), r.shiftPx()[0], r.shiftPx()[1], Registration.LANDMARKS.equals(r.method())
+                            ? String.format(Locale.ROOT, "%d landmarks, %.3f px RMS", r.landmarks(),
+                                    r.landmarkRmsPx()) : r.method()));
             values[i] = r.residual();
         }
-        Plots.bars(file, "Energy-pair registration: residual (relative RMS misfit of the gradient images)",
+        Plots.bars(file, "Energy-pair registration: relative RMS misfit of the gradient images (contrast differs)",
                 "residual", labels, values, notes);
     }
 }

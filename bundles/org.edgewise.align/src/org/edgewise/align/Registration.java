@@ -74,15 +74,17 @@ public final class Registration {
      *                            volumes and for the image method
      * @param method              {@link #LANDMARKS} or {@link #GRADIENT_IMAGES}
      * @param landmarks           landmark pairs used (0 for the image method)
+     * @param landmarkRmsPx       RMS distance between the moving scan's landmarks and the registered reference
+     *                            landmarks (outliers excluded), pixels; NaN for the image method
      */
     public record Result(double scale, double nominalScale, double[] shiftPx, double gain, double offset,
             double residual, double scaleUncertainty, double[] shiftUncertaintyPx, int iterations,
-            double[] translationPx, String method, int landmarks) {
+            double[] translationPx, String method, int landmarks, double landmarkRmsPx) {
 
         /** @return a one-line summary */
         public String describe() {
-            String how = LANDMARKS.equals(method) ? String.format(Locale.ROOT, "%d particle landmarks, sample"
-                    + " translation %s px", landmarks, format(translationPx))
+            String how = LANDMARKS.equals(method) ? String.format(Locale.ROOT, "%d particle landmarks (RMS misfit"
+                    + " %.3f px), sample translation %s px", landmarks, landmarkRmsPx, format(translationPx))
                     : String.format(Locale.ROOT, "%s, %d iteration(s)", method, iterations);
             return String.format(Locale.ROOT, "scale %.6f (± %.1e) × nominal %.6f, shift %s px (± %s), gain %.4f,"
                     + " residual %.4f; %s", scale, scaleUncertainty, nominalScale,
@@ -186,7 +188,7 @@ public final class Registration {
         Result contrast = gaussNewton(rg, mg, dims, false, nominal, 1, margin, planeOffsets, byLandmarks);
         return new Result(byLandmarks.scale(), nominal, byLandmarks.shiftPx(), contrast.gain(), contrast.offset(),
                 contrast.residual(), byLandmarks.scaleUncertainty(), byLandmarks.shiftUncertaintyPx(), 0,
-                byLandmarks.translationPx(), LANDMARKS, byLandmarks.landmarks());
+                byLandmarks.translationPx(), LANDMARKS, byLandmarks.landmarks(), byLandmarks.landmarkRmsPx());
     }
 
     /**
@@ -269,7 +271,7 @@ public final class Registration {
         double[] sigma = fit[1];
         return new Result(k / nominal, nominal, new double[] { x[0], x[1] }, 1, 0, Double.NaN,
                 scaleFit[1] / nominal, new double[] { sigma[0], sigma[1] }, 0, new double[] { x[2], x[3] },
-                LANDMARKS, total);
+                LANDMARKS, total, fit[2][0]);
     }
 
     /**
@@ -359,7 +361,7 @@ public final class Registration {
             return null;
         }
         return new Result(x[0] / nominal, nominal, new double[] { x[1], x[2] }, 1, 0, Double.NaN, sigma[0] / nominal,
-                new double[] { sigma[1], sigma[2] }, 0, new double[] { x[3], x[4] }, LANDMARKS, total);
+                new double[] { sigma[1], sigma[2] }, 0, new double[] { x[3], x[4] }, LANDMARKS, total, fit[2][0]);
     }
 
     /**
@@ -367,13 +369,14 @@ public final class Registration {
      *
      * @param equations rows {@code {x_0 … x_{n−1}, observed}}
      * @param n         unknowns
-     * @return {solution, 1σ} or null if singular
+     * @return {solution, 1σ, {RMS residual of the equations kept}} or null if singular
      */
     private static double[][] robustLeastSquares(List<double[]> equations, int n) {
         boolean[] use = new boolean[equations.size()];
         Arrays.fill(use, true);
         double[] solution = null;
         double[] sigma = new double[n];
+        double rms = Double.NaN;
         for (int round = 0; round < 4; round++) {
             double[][] ata = new double[n][n];
             double[] atb = new double[n];
@@ -408,6 +411,7 @@ public final class Registration {
                 }
             }
             double variance = sum2 / Math.max(1, used - n);
+            rms = Math.sqrt(sum2 / Math.max(1, used));
             double[] diagonal = inverseDiagonal(ata);
             for (int i = 0; i < n; i++) {
                 sigma[i] = Math.sqrt(Math.max(0, variance * diagonal[i]));
@@ -416,7 +420,7 @@ public final class Registration {
                 break;
             }
         }
-        return new double[][] { solution, sigma };
+        return new double[][] { solution, sigma, { rms } };
     }
 
     /** Marks residuals beyond 4 robust σ (at least 0.05 px) as unused; returns whether the selection changed. */
@@ -647,7 +651,7 @@ public final class Registration {
             shiftSigma[a] = sigma[1 + a];
         }
         return new Result(k / nominal, nominal, shift, gain, offset, residual, sigma[0] / nominal, shiftSigma,
-                iterations, new double[2], GRADIENT_IMAGES, 0);
+                iterations, new double[2], GRADIENT_IMAGES, 0, Double.NaN);
     }
 
     /** The Gauss-Newton step of the contrast parameters alone (gain, offset, quadratic), the geometry held. */

@@ -48,6 +48,54 @@ class AlignCommandTest {
         assertTrue(Files.size(result.resolve("plots").resolve("pair_residuals.png")) > 1000);
     }
 
+    /**
+     * The above-edge scan of a pair is written on its reference's grid: registering the two written stacks again
+     * finds nothing left to correct (scale 1, no shift, no sample translation), and the pixel sizes agree.
+     */
+    @Test
+    void theAboveEdgeScanIsWrittenOnItsReferenceGrid(@TempDir Path dir) throws Exception {
+        Path scans = dir.resolve("scans");
+        assertEquals(0, run("simulate", "--out", scans.toString(), "--size", "64", "--angles", "90", "--particles",
+                "2", "--seed", "3", "--jitter", "0.5", "--energy-scaled-pixel"), err.toString());
+        Path pair = dir.resolve("ni");
+        Files.createDirectories(pair);
+        for (String name : List.of("scan_05_ni_below.h5", "scan_06_ni_above.h5")) {
+            Files.copy(scans.resolve(name), pair.resolve(name));
+        }
+        Path result = dir.resolve("aligned");
+        assertEquals(0, run("align", pair.toString(), "--out", result.toString()), err.toString());
+        org.eclipse.january.dataset.Dataset below = alignedStack(result.resolve("aligned/scan_05_ni_below.h5"));
+        org.eclipse.january.dataset.Dataset above = alignedStack(result.resolve("aligned/scan_06_ni_above.h5"));
+        assertEquals(org.edgewise.api.metadata.PhysicalMetadata.of(below).pixelSizeUm(),
+                org.edgewise.api.metadata.PhysicalMetadata.of(above).pixelSizeUm(), 1e-12);
+        try (io.jhdf.HdfFile hdf = new io.jhdf.HdfFile(result.resolve("aligned/scan_06_ni_above.h5"))) {
+            assertEquals(org.edgewise.align.Registration.LANDMARKS, hdf.getDatasetByPath("/registration/method")
+                    .getData());
+            assertEquals("scan_05_ni_below", hdf.getDatasetByPath("/registration/reference_scan").getData());
+        }
+        org.edgewise.align.Registration.Result again = org.edgewise.align.Registration.registerProjections(below,
+                above, 90);
+        assertEquals(1, again.scale(), 1e-3, again.describe());
+        assertEquals(0, again.shiftPx()[0], 0.05, again.describe());
+        assertEquals(0, again.shiftPx()[1], 0.05, again.describe());
+        assertEquals(0, again.translationPx()[0], 0.05, again.describe());
+        assertEquals(0, again.translationPx()[1], 0.05, again.describe());
+    }
+
+    private static org.eclipse.january.dataset.Dataset alignedStack(Path file) throws Exception {
+        try (io.jhdf.HdfFile hdf = new io.jhdf.HdfFile(file)) {
+            float[][][] data = (float[][][]) hdf.getDatasetByPath("/exchange/data").getData();
+            double[] angles = (double[]) hdf.getDatasetByPath("/exchange/theta").getData();
+            double pixel = ((Number) hdf.getDatasetByPath(
+                    "/measurement/instrument/detection_system/objective/resolution").getData()).doubleValue();
+            double energy = ((Number) hdf.getDatasetByPath("/measurement/instrument/monochromator/energy").getData())
+                    .doubleValue();
+            return org.edgewise.api.metadata.PhysicalMetadata.create(pixel, energy, "1").withAnglesDeg(angles,
+                    org.edgewise.api.stages.DataKind.PROJECTIONS).attachTo(
+                            DatasetFactory.createFromObject(org.eclipse.january.dataset.FloatDataset.class, data));
+        }
+    }
+
     @Test
     void anglesShortOfAHalfTurnAreAClearError(@TempDir Path dir) throws Exception {
         int n = 20;

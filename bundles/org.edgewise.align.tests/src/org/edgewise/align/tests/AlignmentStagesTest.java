@@ -10,7 +10,11 @@ import org.eclipse.january.IMonitor;
 import org.eclipse.january.dataset.Dataset;
 import org.edgewise.align.stages.AlignModel;
 import org.edgewise.align.stages.AlignStage;
+import org.edgewise.align.Registration;
+import org.edgewise.align.stages.ApplyRegistrationStage;
 import org.edgewise.align.stages.ApplyShiftsStage;
+import org.edgewise.align.stages.RegisterModel;
+import org.edgewise.align.stages.RegisterPairStage;
 import org.edgewise.api.metadata.PhysicalMetadata;
 import org.edgewise.api.parameters.NoParameters;
 import org.edgewise.api.parameters.Parameters;
@@ -52,6 +56,54 @@ class AlignmentStagesTest {
         rms = Math.sqrt(rms / 240);
         assertTrue(rms < 0.1, "residual shifts after applying the alignment " + rms);
         assertEquals("px", PhysicalMetadata.of(again).valueUnit());
+    }
+
+    /**
+     * The pair stages: align both scans, register the moving one, resample it onto the reference's grid; registering
+     * the result again finds nothing left (scale 1, no shift, no sample translation), slabs give the same as the
+     * whole stack, and the output carries the reference's pixel size.
+     */
+    @Test
+    void registerThenApplyPutsTheMovingScanOnTheReferenceGrid() throws StageException {
+        long seed = 7;
+        int angles = 120;
+        double pixel = SimulatedScan.pixelUm(seed, 96) * 128 / 96.0;
+        SimulatedScan reference = SimulatedScan.create(96, angles, 0.7, 47.5 + 3.2, 1.0018, pixel, 8.313, seed);
+        SimulatedScan moving = SimulatedScan.create(96, angles, 0.7, 47.5 - 5.1, 0.9979, pixel * 8.353 / 8.313,
+                8.353, seed);
+        Dataset rp = ProjectionAlignmentTest.lineIntegrals(reference);
+        Dataset mp = ProjectionAlignmentTest.lineIntegrals(moving);
+        AlignModel model = Parameters.fromJson("{}", AlignModel.class);
+        IMonitor monitor = new IMonitor.Stub();
+        Dataset rt = new AlignStage().apply(StageInput.of("projections", rp), model, monitor).get("alignment");
+        Dataset mt = new AlignStage().apply(StageInput.of("projections", mp), model, monitor).get("alignment");
+        ApplyShiftsStage shifts = new ApplyShiftsStage();
+        Dataset ra = shifts.apply(new StageInput(Map.of("projections", rp, "alignment", rt), 0, angles, angles),
+                new NoParameters(), monitor).get("projections");
+        Dataset ma = shifts.apply(new StageInput(Map.of("projections", mp, "alignment", mt), 0, angles, angles),
+                new NoParameters(), monitor).get("projections");
+        Dataset registration = new RegisterPairStage().apply(new StageInput(Map.of("reference", ra, "moving", ma), 0,
+                angles, angles), Parameters.fromJson("{}", RegisterModel.class), monitor).get("registration");
+        assertEquals(RegisterPairStage.COLUMNS.length, registration.getShape()[1]);
+        assertEquals(0.9979 / 1.0018, registration.getDouble(0, 2), 5e-4, "scale");
+        assertTrue(registration.getDouble(0, 8) > 100, "landmarks used: " + registration.getDouble(0, 8));
+
+        ApplyRegistrationStage apply = new ApplyRegistrationStage();
+        Dataset registered = apply.apply(new StageInput(Map.of("projections", mp, "alignment", mt, "registration",
+                registration), 0, angles, angles), new NoParameters(), monitor).get("projections");
+        assertEquals(pixel, PhysicalMetadata.of(registered).pixelSizeUm(), 1e-12, "the reference's pixel size");
+        Dataset slab = apply.apply(new StageInput(Map.of("projections", mp.getSlice(new int[] { 30, 0, 0 },
+                new int[] { 50, 96, 96 }, null), "alignment", mt, "registration", registration), 30, 20, angles),
+                new NoParameters(), monitor).get("projections");
+        for (int a = 0; a < 20; a++) {
+            assertEquals(registered.getDouble(30 + a, 40, 50), slab.getDouble(a, 40, 50), 1e-6);
+        }
+        Registration.Result again = Registration.registerProjections(ra, registered, angles);
+        assertEquals(1, again.scale(), 3e-4, again.describe());
+        assertEquals(0, again.shiftPx()[0], 0.05, again.describe());
+        assertEquals(0, again.shiftPx()[1], 0.05, again.describe());
+        assertEquals(0, again.translationPx()[0], 0.05, again.describe());
+        assertEquals(0, again.translationPx()[1], 0.05, again.describe());
     }
 
     @Test
