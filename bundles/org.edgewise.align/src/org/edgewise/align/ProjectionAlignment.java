@@ -266,9 +266,22 @@ public final class ProjectionAlignment {
      * @throws IllegalArgumentException if the lengths differ or the angles do not determine a sinusoid
      */
     public static double identifiableCentre(double rotationCentrePx, double[] jitterColPx, double[] anglesDeg) {
-        if (jitterColPx.length != anglesDeg.length) {
-            throw new IllegalArgumentException(jitterColPx.length + " jitter values for " + anglesDeg.length
-                    + " angles");
+        return rotationCentrePx + jitterSinusoid(jitterColPx, anglesDeg)[0];
+    }
+
+    /**
+     * The least-squares fit {@code values ≈ x0 + x1 cos θ + x2 sin θ} over the given angles. For a true column jitter,
+     * {@code x0} moves the measurable centre ({@link #identifiableCentre}) and {@code (x1, x2)} is the translation of
+     * the sample, in pixels along x and y of the rotation plane, that no alignment can tell from the jitter.
+     *
+     * @param values    one value per projection, pixels
+     * @param anglesDeg projection angles, degrees
+     * @return {@code {x0, x1, x2}}, pixels
+     * @throws IllegalArgumentException if the lengths differ or the angles do not determine a sinusoid
+     */
+    public static double[] jitterSinusoid(double[] values, double[] anglesDeg) {
+        if (values.length != anglesDeg.length) {
+            throw new IllegalArgumentException(values.length + " jitter values for " + anglesDeg.length + " angles");
         }
         double[][] ata = new double[3][3];
         double[] atb = new double[3];
@@ -279,14 +292,14 @@ public final class ProjectionAlignment {
                 for (int j = 0; j < 3; j++) {
                     ata[i][j] += f[i] * f[j];
                 }
-                atb[i] += f[i] * jitterColPx[a];
+                atb[i] += f[i] * values[a];
             }
         }
         double[] x = solve3(ata, atb);
         if (x == null) {
             throw new IllegalArgumentException("the angles do not separate the centre from a sample translation");
         }
-        return rotationCentrePx + x[0];
+        return x;
     }
 
     /** Centre of mass start: fills the shifts, returns the centre (working pixels). */

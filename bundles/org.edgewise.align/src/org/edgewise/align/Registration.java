@@ -38,8 +38,12 @@ import org.edgewise.recon.Reconstructions;
  * ({@link #LANDMARK_SCALE_SIGMA_LIMIT}). The residual of the result is always that of the gradient images (below) at
  * the result's geometry, so the two methods report comparable residuals.
  * <p>
- * <b>Volumes</b>, and projections without enough landmarks, are registered as gradient magnitudes {@code |∇p|},
- * dominated by the particle outlines. The moving gradient image is modelled as
+ * <b>Volumes</b> (e.g. different elements' reconstructions) are registered the same way on the particles' 3-D
+ * centres of mass: the scale from their separations (two or more particles needed), the shift from their positions;
+ * there is no sample translation in 3-D beyond the shift.
+ * <p>
+ * <b>Fallback</b>: without enough landmarks, images are registered as gradient magnitudes {@code |∇p|}, dominated
+ * by the particle outlines. The moving gradient image is modelled as
  * {@code gain·g + quadratic·g² + offset} of the reference's; {@code (scale, shift, gain, quadratic, offset)} are found
  * by Gauss-Newton on all pixels with Keys cubic interpolation, started from a phase correlation of the summed
  * images. The residual is {@code RMS(misfit) / RMS(moving gradient)} (0 = identical up to contrast).
@@ -84,7 +88,8 @@ public final class Registration {
         /** @return a one-line summary */
         public String describe() {
             String how = LANDMARKS.equals(method) ? String.format(Locale.ROOT, "%d particle landmarks (RMS misfit"
-                    + " %.3f px), sample translation %s px", landmarks, landmarkRmsPx, format(translationPx))
+                    + " %.3f px)%s", landmarks, landmarkRmsPx, shiftPx.length == 2 ? ", sample translation "
+                            + format(translationPx) + " px" : "")
                     : String.format(Locale.ROOT, "%s, %d iteration(s)", method, iterations);
             return String.format(Locale.ROOT, "scale %.6f (± %.1e) × nominal %.6f, shift %s px (± %s), gain %.4f,"
                     + " residual %.4f; %s", scale, scaleUncertainty, nominalScale,
@@ -250,7 +255,7 @@ public final class Registration {
         if (total < 20) {
             return null;
         }
-        double[] scaleFit = scaleFromSeparations(matches);
+        double[] scaleFit = scaleFromSeparations(matches, 2, 10);
         if (scaleFit == null || !(scaleFit[1] / scaleFit[0] <= LANDMARK_SCALE_SIGMA_LIMIT)) {
             return absoluteFit(matches, nominal, total);
         }
@@ -275,10 +280,14 @@ public final class Registration {
     }
 
     /**
-     * @return {scale, 1σ} from the separations of the landmarks of each projection (those with at least two), with
-     *         outliers rejected; null without enough
+     * @param matches   groups (projections, or the one volume) of matched landmarks {@code {ref coordinates…,
+     *                  moving coordinates…, anything}}, coordinates relative to the image centre
+     * @param dims      coordinates per landmark
+     * @param minGroups fewest groups with two or more landmarks
+     * @return {scale, 1σ} from the separations of the landmarks within each group, with outliers rejected; null
+     *         without enough
      */
-    private static double[] scaleFromSeparations(List<List<double[]>> matches) {
+    private static double[] scaleFromSeparations(List<List<double[]>> matches, int dims, int minGroups) {
         List<double[]> centred = new ArrayList<>(); // {d, d'} per coordinate
         int projections = 0;
         int freedom = 0;
@@ -287,20 +296,21 @@ public final class Registration {
             if (n < 2) {
                 continue;
             }
-            double[] mean = new double[4];
+            double[] mean = new double[2 * dims];
             for (double[] m : here) {
-                for (int i = 0; i < 4; i++) {
+                for (int i = 0; i < 2 * dims; i++) {
                     mean[i] += m[i] / n;
                 }
             }
             for (double[] m : here) {
-                centred.add(new double[] { m[0] - mean[0], m[2] - mean[2] });
-                centred.add(new double[] { m[1] - mean[1], m[3] - mean[3] });
+                for (int i = 0; i < dims; i++) {
+                    centred.add(new double[] { m[i] - mean[i], m[dims + i] - mean[dims + i] });
+                }
             }
             projections++;
-            freedom += 2 * (n - 1);
+            freedom += dims * (n - 1);
         }
-        if (projections < 10) {
+        if (projections < minGroups) {
             return null;
         }
         boolean[] use = new boolean[centred.size()];
@@ -514,9 +524,109 @@ public final class Registration {
         }
         double nominal = nominalScale(PhysicalMetadata.of(reference), PhysicalMetadata.of(moving));
         int stride = shape[0] * shape[1] * shape[2] > 2_000_000 ? 2 : 1;
-        return gaussNewton(gradientMagnitude3(Reconstructions.floats(reference), shape),
-                gradientMagnitude3(Reconstructions.floats(moving), shape), shape, true, nominal, stride, new int[3],
-                null, null);
+        float[] r = Reconstructions.floats(reference);
+        float[] m = Reconstructions.floats(moving);
+        Result byLandmarks = registerVolumeLandmarks(r, m, shape, nominal);
+        float[] rg = gradientMagnitude3(r, shape);
+        float[] mg = gradientMagnitude3(m, shape);
+        if (byLandmarks == null) {
+            return gaussNewton(rg, mg, shape, true, nominal, stride, new int[3], null, null);
+        }
+        Result contrast = gaussNewton(rg, mg, shape, true, nominal, stride, new int[3], null, byLandmarks);
+        return new Result(byLandmarks.scale(), nominal, byLandmarks.shiftPx(), contrast.gain(), contrast.offset(),
+                contrast.residual(), byLandmarks.scaleUncertainty(), byLandmarks.shiftUncertaintyPx(), 0,
+                new double[2], LANDMARKS, byLandmarks.landmarks(), byLandmarks.landmarkRmsPx());
+    }
+
+    /**
+     * Landmark registration of two volumes: the particles' centres of mass, matched (mutual nearest under the
+     * nominal scale), the scale from their separations, the shift from their positions. Null with fewer than two
+     * matched particles or a scale uncertainty above {@link #LANDMARK_SCALE_SIGMA_LIMIT}.
+     */
+    static Result registerVolumeLandmarks(float[] ref, float[] mov, int[] shape, double nominal) {
+        int largest = Math.max(shape[0], Math.max(shape[1], shape[2]));
+        int grow = Math.max(2, (int) Math.round(largest / 64.0));
+        int minVoxels = Math.max(27, shape[0] * shape[1] * shape[2] / 20_000);
+        List<ParticleLandmarks.VolumeLandmark> a = ParticleLandmarks.findInVolume(ref, shape,
+                ParticleLandmarks.level(ref), grow, minVoxels);
+        List<ParticleLandmarks.VolumeLandmark> b = ParticleLandmarks.findInVolume(mov, shape,
+                ParticleLandmarks.level(mov), grow, minVoxels);
+        double[] start = initialShift(ref, mov, shape, true, nominal);
+        double[] centre = { (shape[0] - 1) / 2.0, (shape[1] - 1) / 2.0, (shape[2] - 1) / 2.0 };
+        double tolerance = Math.max(3, 0.03 * largest);
+        List<double[]> matched = new ArrayList<>(); // {ref z, y, x, moving z, y, x} relative to the centre
+        for (ParticleLandmarks.VolumeLandmark l : a) {
+            double[] predicted = new double[3];
+            for (int i = 0; i < 3; i++) {
+                predicted[i] = centre[i] + nominal * (l.position()[i] - centre[i]) + start[i];
+            }
+            ParticleLandmarks.VolumeLandmark match = nearestInVolume(b, predicted);
+            if (match == null) {
+                continue;
+            }
+            double[] back = new double[3];
+            for (int i = 0; i < 3; i++) {
+                back[i] = centre[i] + (match.position()[i] - centre[i] - start[i]) / nominal;
+            }
+            double sizeRatio = (double) match.voxels() / l.voxels();
+            if (nearestInVolume(a, back) != l || distance(match.position(), predicted) > tolerance
+                    || sizeRatio < 0.5 || sizeRatio > 2) {
+                continue;
+            }
+            double[] row = new double[6];
+            for (int i = 0; i < 3; i++) {
+                row[i] = l.position()[i] - centre[i];
+                row[3 + i] = match.position()[i] - centre[i];
+            }
+            matched.add(row);
+        }
+        if (matched.size() < 2) {
+            return null;
+        }
+        double[] scaleFit = scaleFromSeparations(List.of(matched), 3, 1);
+        if (scaleFit == null || !(scaleFit[1] / scaleFit[0] <= LANDMARK_SCALE_SIGMA_LIMIT)) {
+            return null;
+        }
+        double k = scaleFit[0];
+        double[] shift = new double[3];
+        double[] sigma = new double[3];
+        double sum2 = 0;
+        for (int i = 0; i < 3; i++) {
+            for (double[] row : matched) {
+                shift[i] += (row[3 + i] - k * row[i]) / matched.size();
+            }
+            double spread = 0;
+            for (double[] row : matched) {
+                double e = row[3 + i] - k * row[i] - shift[i];
+                spread += e * e;
+                sum2 += e * e;
+            }
+            sigma[i] = Math.sqrt(spread / Math.max(1, matched.size() - 1) / matched.size());
+        }
+        return new Result(k / nominal, nominal, shift, 1, 0, Double.NaN, scaleFit[1] / nominal, sigma, 0,
+                new double[2], LANDMARKS, matched.size(), Math.sqrt(sum2 / matched.size()));
+    }
+
+    private static ParticleLandmarks.VolumeLandmark nearestInVolume(List<ParticleLandmarks.VolumeLandmark> candidates,
+            double[] position) {
+        ParticleLandmarks.VolumeLandmark best = null;
+        double bestDistance = Double.POSITIVE_INFINITY;
+        for (ParticleLandmarks.VolumeLandmark c : candidates) {
+            double d = distance(c.position(), position);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    private static double distance(double[] a, double[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += (a[i] - b[i]) * (a[i] - b[i]);
+        }
+        return Math.sqrt(sum);
     }
 
     private static double nominalScale(PhysicalMetadata reference, PhysicalMetadata moving) {

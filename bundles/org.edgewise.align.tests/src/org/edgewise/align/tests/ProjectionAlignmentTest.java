@@ -126,29 +126,10 @@ class ProjectionAlignmentTest {
         return r;
     }
 
-    /**
-     * @return {@code (x1, x2)} of the least-squares fit {@code jitterCol ≈ x0 + x1 cos θ + x2 sin θ}: the sample
-     *         translation that an alignment cannot tell from the jitter, pixels
-     */
+    /** @return {@code (x1, x2)}: the sample translation that an alignment cannot tell from the jitter, pixels */
     static double[] sampleTranslation(ScanGeometry g) {
-        double x0 = measurableCentre(g) - g.rotationCentrePx();
-        double[] j = g.jitterColPx();
-        // fit x1, x2 to j − x0 (cos and sin are orthogonal to the fit's residual)
-        double cc = 0;
-        double cs = 0;
-        double ss = 0;
-        double cj = 0;
-        double sj = 0;
-        for (int a = 0; a < j.length; a++) {
-            double t = Math.toRadians(g.anglesDeg()[a]);
-            cc += Math.cos(t) * Math.cos(t);
-            cs += Math.cos(t) * Math.sin(t);
-            ss += Math.sin(t) * Math.sin(t);
-            cj += Math.cos(t) * (j[a] - x0);
-            sj += Math.sin(t) * (j[a] - x0);
-        }
-        double det = cc * ss - cs * cs;
-        return new double[] { (cj * ss - sj * cs) / det, (sj * cc - cj * cs) / det };
+        double[] fit = ProjectionAlignment.jitterSinusoid(g.jitterColPx(), g.anglesDeg());
+        return new double[] { fit[1], fit[2] };
     }
 
     /**
