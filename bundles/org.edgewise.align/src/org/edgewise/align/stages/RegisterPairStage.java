@@ -29,6 +29,9 @@ public final class RegisterPairStage implements IStage<RegisterModel> {
     public StageOutput apply(StageInput input, RegisterModel model, IMonitor monitor) throws StageException {
         Dataset reference = input.get("reference");
         Dataset moving = input.get("moving");
+        if (monitor.isCancelled()) {
+            throw new StageException("edgewise.align.register-pair: cancelled");
+        }
         Registration.Result r;
         try {
             r = Registration.registerProjections(reference, moving, model.maxAngles());

@@ -27,6 +27,9 @@ public final class RegisterVolumesStage implements IStage<NoParameters> {
     @Override
     public StageOutput apply(StageInput input, NoParameters model, IMonitor monitor) throws StageException {
         Dataset moving = input.get("moving");
+        if (monitor.isCancelled()) {
+            throw new StageException("edgewise.align.register-volumes: cancelled");
+        }
         Registration.Result r;
         try {
             r = Registration.registerVolumes(input.get("reference"), moving);
