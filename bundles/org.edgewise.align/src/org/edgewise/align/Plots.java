@@ -21,7 +21,7 @@ public final class Plots {
 
     private static final int WIDTH = 900;
     private static final int HEIGHT = 420;
-    private static final int LEFT = 80;
+    private static final int LEFT = 90;
     private static final int RIGHT = 30;
     private static final int TOP = 40;
     private static final int BOTTOM = 60;
@@ -62,8 +62,9 @@ public final class Plots {
             ymax = Math.max(ymax, max(s.y()));
         }
         double pad = Math.max(1e-6, 0.08 * (ymax - ymin));
-        ymin -= pad;
-        ymax += pad;
+        double step = niceStep(ymax - ymin + 2 * pad);
+        ymin = Math.floor((ymin - pad) / step) * step;
+        ymax = Math.ceil((ymax + pad) / step) * step;
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = frame(image, title, xLabel, yLabel, xmin, xmax, ymin, ymax);
         for (int k = 0; k < series.size(); k++) {
@@ -95,7 +96,8 @@ public final class Plots {
      */
     public static void bars(Path file, String title, String yLabel, List<String> labels, double[] values,
             List<String> notes) throws IOException {
-        double ymax = Math.max(1e-6, max(values)) * 1.25;
+        double top = Math.max(1e-6, max(values)) * 1.25;
+        double ymax = Math.ceil(top / niceStep(top)) * niceStep(top);
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = frame(image, title, "", yLabel, 0, Math.max(1, labels.size()), 0, ymax);
         int n = labels.size();
@@ -126,16 +128,23 @@ public final class Plots {
         g.drawString(title, LEFT, 24);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         g.drawRect(LEFT, TOP, WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM);
-        for (int i = 0; i <= 4; i++) {
-            double y = ymin + (ymax - ymin) * i / 4;
+        java.awt.FontMetrics metrics = g.getFontMetrics();
+        double yStep = niceStep(ymax - ymin);
+        for (double y = Math.ceil(ymin / yStep - 1e-9) * yStep; y <= ymax + 1e-9 * yStep; y += yStep) {
             int yy = py(y, ymin, ymax);
             g.setColor(new Color(0xdddddd));
             g.drawLine(LEFT + 1, yy, WIDTH - RIGHT - 1, yy);
             g.setColor(Color.BLACK);
-            g.drawString(String.format(Locale.ROOT, "%.3g", y), 8, yy + 4);
-            if (!xLabel.isEmpty()) {
-                double x = xmin + (xmax - xmin) * i / 4;
-                g.drawString(String.format(Locale.ROOT, "%.4g", x), px(x, xmin, xmax) - 10, HEIGHT - BOTTOM + 18);
+            String text = tick(y, yStep);
+            g.drawString(text, LEFT - 6 - metrics.stringWidth(text), yy + 4);
+        }
+        if (!xLabel.isEmpty()) {
+            double xStep = niceStep(xmax - xmin);
+            for (double x = Math.ceil(xmin / xStep - 1e-9) * xStep; x <= xmax + 1e-9 * xStep; x += xStep) {
+                String text = tick(x, xStep);
+                int xx = px(x, xmin, xmax);
+                g.drawLine(xx, HEIGHT - BOTTOM, xx, HEIGHT - BOTTOM + 4);
+                g.drawString(text, xx - metrics.stringWidth(text) / 2, HEIGHT - BOTTOM + 18);
             }
         }
         if (ymin < 0 && ymax > 0) {
@@ -143,11 +152,25 @@ public final class Plots {
             g.drawLine(LEFT, py(0, ymin, ymax), WIDTH - RIGHT, py(0, ymin, ymax));
             g.setColor(Color.BLACK);
         }
-        g.drawString(xLabel, WIDTH / 2 - 40, HEIGHT - 15);
+        g.drawString(xLabel, (LEFT + WIDTH - RIGHT) / 2 - metrics.stringWidth(xLabel) / 2, HEIGHT - 15);
         g.rotate(-Math.PI / 2);
-        g.drawString(yLabel, -HEIGHT / 2 - 40, 20);
+        g.drawString(yLabel, -(TOP + HEIGHT - BOTTOM) / 2 - metrics.stringWidth(yLabel) / 2, 18);
         g.rotate(Math.PI / 2);
         return g;
+    }
+
+    /** @return 1, 2 or 5 × a power of ten, giving about five ticks over the span */
+    private static double niceStep(double span) {
+        double raw = Math.max(1e-12, span) / 5;
+        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+        double f = raw / magnitude;
+        return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * magnitude;
+    }
+
+    /** @return the tick value with as many decimals as the step needs */
+    private static String tick(double value, double step) {
+        int decimals = (int) Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
+        return String.format(Locale.ROOT, "%." + decimals + "f", Math.abs(value) < step * 1e-6 ? 0 : value);
     }
 
     private static int px(double x, double xmin, double xmax) {
