@@ -31,14 +31,16 @@ import io.jhdf.api.WritableGroup;
  * evidence. Shifts are stored, never baked into the inputs:
  * <ul>
  * <li>{@code alignment.csv}: {@code scan,energy_kev,angle_deg,shift_row_px,shift_col_px} (sign convention of
- * {@link ProjectionAlignment});</li>
+ * {@link ProjectionAlignment}); an above-edge scan's column shifts include its pair's sample translation;</li>
  * <li>{@code registration.csv}: {@code scan,reference_scan,shift_row_px,shift_col_px,scale,rotation_center_px,
  * residual}: each scan against the below-edge scan of its pair ({@link Registration}; the reference's own row has
  * shift 0, scale 1 and an empty residual);</li>
  * <li>{@code aligned/<scan>.h5}: the aligned line integrals {@code /exchange/data} [angle, row, column] float32
  * (axis on the central column), {@code /exchange/theta}, energy and pixel size at the Data Exchange paths, and the
  * shifts themselves under {@code /alignment} ({@code shift_row_px}, {@code shift_col_px}, {@code rotation_center_px},
- * {@code rotation_center_uncertainty_px}, {@code reprojection_residual});</li>
+ * {@code rotation_center_uncertainty_px}, {@code reprojection_residual}); an above-edge scan is written on its
+ * reference's grid (alignment and registration in one resampling, the reference's pixel size) with its registration
+ * under {@code /registration};</li>
  * <li>{@code plots/<scan>_shifts.png} (shift vs angle) and {@code plots/pair_residuals.png}.</li>
  * </ul>
  */
