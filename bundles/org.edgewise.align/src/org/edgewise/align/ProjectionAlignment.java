@@ -386,9 +386,27 @@ public final class ProjectionAlignment {
             max = Math.max(max, v);
         }
         int n = profile.length;
-        double edge = Math.max(Math.abs(profile[0]) + Math.abs(profile[1]),
-                Math.abs(profile[n - 1]) + Math.abs(profile[n - 2])) / 2;
-        return edge > TRUNCATION * max;
+        int band = Math.min(3, n / 4);
+        double left = 0;
+        double right = 0;
+        for (int i = 0; i < band; i++) {
+            left += profile[i] / band;
+            right += profile[n - 1 - i] / band;
+        }
+        // signed means: noise averages out instead of adding |noise| (at low counts that flagged most projections,
+        // and a centre fitted to the few left follows their jitter)
+        double noise = profileNoise(profile) / Math.sqrt(band);
+        return Math.max(left, right) > Math.max(TRUNCATION * max, 5 * noise);
+    }
+
+    /** Robust σ of the profile's noise, from the median absolute first difference (edges of particles are few). */
+    private static double profileNoise(double[] profile) {
+        double[] d = new double[profile.length - 1];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = Math.abs(profile[i + 1] - profile[i]);
+        }
+        Arrays.sort(d);
+        return d.length == 0 ? 0 : d[d.length / 2] / (0.6745 * Math.sqrt(2));
     }
 
     private static double[] solve3(double[][] m, double[] b) {
