@@ -87,13 +87,14 @@ public final class AlignmentRun {
      * @param inputs   Data Exchange files or folders of them
      * @param out      output folder (created)
      * @param options  alignment settings
+     * @param charts   draws the shift and residual charts ({@link ChartWriter#NONE} for none)
      * @param progress receives one line per step
      * @param monitor  cancellation; may be null
      * @return what was found
      * @throws IOException if a file cannot be read or written (a {@link DataFileException} names file and dataset)
      */
-    public static Summary run(List<Path> inputs, Path out, AlignmentOptions options, Consumer<String> progress,
-            IMonitor monitor) throws IOException {
+    public static Summary run(List<Path> inputs, Path out, AlignmentOptions options, ChartWriter charts,
+            Consumer<String> progress, IMonitor monitor) throws IOException {
         List<Path> files = ScanGroups.expand(inputs);
         if (files.isEmpty()) {
             throw new IOException("no Data Exchange files (*.h5, *.hdf5, *.hdf) in " + inputs);
@@ -129,8 +130,8 @@ public final class AlignmentRun {
             }
             PairResult pr = new PairResult(pair.element().symbol(), stem(below), stem(above), r);
             pairs.add(pr);
-            finish(out, reference, null, byFile, progress);
-            finish(out, moving, pr, byFile, progress);
+            finish(out, reference, null, byFile, charts, progress);
+            finish(out, moving, pr, byFile, charts, progress);
             progress.accept(String.format(Locale.ROOT, "%s pair %s → %s: %s", pair.element().symbol(),
                     stem(below), stem(above), r.describe()));
             if (Registration.GRADIENT_IMAGES.equals(r.method())) {
@@ -141,7 +142,7 @@ public final class AlignmentRun {
         }
         for (Path file : files) {
             if (!byFile.containsKey(file)) {
-                finish(out, alignScan(file, options, monitor), null, byFile, progress);
+                finish(out, alignScan(file, options, monitor), null, byFile, charts, progress);
             }
         }
         List<ScanResult> scans = new ArrayList<>();
@@ -149,7 +150,7 @@ public final class AlignmentRun {
             scans.add(byFile.get(file));
         }
         writeTables(out, scans, pairs);
-        plotPairs(out.resolve("plots").resolve("pair_residuals.png"), pairs);
+        plotPairs(charts, out.resolve("plots").resolve("pair_residuals.png"), pairs);
         return new Summary(scans, pairs, warning);
     }
 
@@ -201,7 +202,7 @@ public final class AlignmentRun {
      * {@code alignment.csv} and {@code registration.csv} together map it onto the reference).
      */
     private static void finish(Path out, AlignedScan scan, PairResult asMoving, Map<Path, ScanResult> byFile,
-            Consumer<String> progress) throws IOException {
+            ChartWriter charts, Consumer<String> progress) throws IOException {
         ScanResult result = scan.result();
         FloatDataset stack = scan.stack();
         double pixel = scan.pixelUm();
@@ -228,7 +229,7 @@ public final class AlignmentRun {
         }
         byFile.put(scan.file(), result);
         writeAligned(out.resolve("aligned").resolve(result.name() + ".h5"), stack, result, pixel, asMoving);
-        plotShifts(out.resolve("plots").resolve(result.name() + "_shifts.png"), result);
+        plotShifts(charts, out.resolve("plots").resolve(result.name() + "_shifts.png"), result);
         progress.accept(String.format(Locale.ROOT, "%s: %.3f keV, %s; %d clamped, %d outliers, %.1f s",
                 result.name(), result.energyKev(), result.alignment().describe(), result.clamped(),
                 result.outliers(), result.seconds()));
@@ -341,14 +342,14 @@ public final class AlignmentRun {
         });
     }
 
-    private static void plotShifts(Path file, ScanResult s) throws IOException {
-        Plots.lines(file, String.format(Locale.ROOT, "%s (%.3f keV): shifts vs angle; centre %.2f ± %.2f px",
+    private static void plotShifts(ChartWriter charts, Path file, ScanResult s) throws IOException {
+        charts.lines(file, String.format(Locale.ROOT, "%s (%.3f keV): shifts vs angle; centre %.2f ± %.2f px",
                 s.name(), s.energyKev(), s.alignment().centreColumnPx(), s.alignment().centreUncertaintyPx()),
-                "angle (°)", "shift (px)", s.anglesDeg(), List.of(new Plots.Series("shift_row_px",
-                        s.alignment().shiftRowPx()), new Plots.Series("shift_col_px", s.alignment().shiftColPx())));
+                "angle (°)", "shift (px)", s.anglesDeg(), List.of(new ChartWriter.Series("shift_row_px",
+                        s.alignment().shiftRowPx()), new ChartWriter.Series("shift_col_px", s.alignment().shiftColPx())));
     }
 
-    private static void plotPairs(Path file, List<PairResult> pairs) throws IOException {
+    private static void plotPairs(ChartWriter charts, Path file, List<PairResult> pairs) throws IOException {
         List<String> labels = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         double[] values = new double[pairs.size()];
@@ -362,7 +363,7 @@ public final class AlignmentRun {
                                     r.landmarkRmsPx()) : r.method()));
             values[i] = r.residual();
         }
-        Plots.bars(file, "Energy-pair registration: relative RMS misfit of the gradient images (contrast differs)",
+        charts.bars(file, "Energy-pair registration: relative RMS misfit of the gradient images (contrast differs)",
                 "residual", labels, values, notes);
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 
 import org.edgewise.align.AlignmentOptions;
 import org.edgewise.align.AlignmentRun;
+import org.edgewise.ui.imaging.PngCharts;
 import org.edgewise.io.DataFileException;
 
 import picocli.CommandLine.Command;
@@ -65,7 +66,7 @@ final class AlignCommand implements Callable<Integer> {
         long start = System.nanoTime();
         AlignmentRun.Summary summary;
         try {
-            summary = AlignmentRun.run(inputs, out, options, line -> {
+            summary = AlignmentRun.run(inputs, out, options, new PngCharts(), line -> {
                 err.println(line);
                 err.flush();
             }, null);

@@ -15,6 +15,7 @@ import org.edgewise.align.AlignmentRun;
 import org.edgewise.align.ProjectionAlignment;
 import org.edgewise.align.Registration;
 import org.edgewise.core.RuntimeInfo;
+import org.edgewise.ui.imaging.PngCharts;
 import org.edgewise.physics.phantom.Architecture;
 import org.edgewise.physics.phantom.SimulationSettings;
 import org.edgewise.physics.phantom.Simulator;
@@ -89,7 +90,7 @@ final class BenchAlignCommand implements Callable<Integer> {
             Simulator.Result simulated = Simulator.run(settings, dir.resolve("scans"), line -> { });
             long start = System.nanoTime();
             AlignmentRun.Summary summary = AlignmentRun.run(List.of(dir.resolve("scans")), dir.resolve("aligned"),
-                    AlignmentOptions.DEFAULTS, line -> {
+                    AlignmentOptions.DEFAULTS, new PngCharts(), line -> {
                         err.println(line);
                         err.flush();
                     }, null);

@@ -18,7 +18,7 @@ import org.edgewise.core.sources.Hdf5DatasetSource;
 import org.edgewise.core.pipeline.RunOptions;
 import org.edgewise.core.pipeline.RunResult;
 import org.edgewise.io.sources.DataExchangeSource;
-import org.edgewise.io.sources.TiffSource;
+import org.edgewise.ui.imaging.TiffSource;
 
 /**
  * Runs a pipeline for a command ({@code run}, {@code reconstruct} ...) the same way everywhere: stages from the

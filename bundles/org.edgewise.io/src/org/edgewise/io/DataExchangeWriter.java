@@ -61,7 +61,11 @@ public final class DataExchangeWriter {
         dataset.putAttribute("units", units);
     }
 
-    static boolean isFloating(Dataset d) {
+    /**
+     * @param d a dataset
+     * @return whether it holds floating-point values (written as float32; integers as uint16)
+     */
+    public static boolean isFloating(Dataset d) {
         return d instanceof FloatDataset || d instanceof DoubleDataset
                 || d.getElementClass() == Float.class || d.getElementClass() == Double.class;
     }

@@ -1,5 +1,6 @@
 /**
- * Pipeline inputs from files: Data Exchange scans and TIFF stacks as {@link org.edgewise.api.sources.IDatasetSource}s.
+ * Pipeline inputs from files: Data Exchange scans as {@link org.edgewise.api.sources.IDatasetSource}s (TIFF stacks,
+ * which need AWT rasters, are read by {@code org.edgewise.ui.imaging.TiffSource}).
  * <pre>{@code
  * PipelineRunner runner = new PipelineRunner(registry,
  *         List.of(new DataExchangeSource(), new TiffSource(), new Hdf5DatasetSource()));

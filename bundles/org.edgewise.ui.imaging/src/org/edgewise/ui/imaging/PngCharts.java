@@ -1,4 +1,4 @@
-package org.edgewise.align;
+package org.edgewise.ui.imaging;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -11,13 +11,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
+import org.edgewise.align.ChartWriter;
+
 import javax.imageio.ImageIO;
 
 /**
- * Small PNG charts drawn with headless AWT ({@link BufferedImage}, {@link Graphics2D}, {@link ImageIO}): no SWT in a
- * headless bundle. Used for the evidence of {@code edgewise align}.
+ * Small PNG charts drawn with AWT ({@link BufferedImage}, {@link Graphics2D}, {@link ImageIO}); works without a
+ * display. The {@link ChartWriter} of {@code edgewise align}.
  */
-public final class Plots {
+public final class PngCharts implements ChartWriter {
 
     private static final int WIDTH = 900;
     private static final int HEIGHT = 420;
@@ -27,18 +29,6 @@ public final class Plots {
     private static final int BOTTOM = 60;
     private static final Color[] COLOURS = { new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
         new Color(0x9467bd) };
-
-    /**
-     * One named series of a line chart.
-     *
-     * @param name legend text
-     * @param y    values, one per x
-     */
-    public record Series(String name, double[] y) {
-    }
-
-    private Plots() {
-    }
 
     /**
      * Writes a line chart.
@@ -51,7 +41,8 @@ public final class Plots {
      * @param series the lines
      * @throws IOException if the file cannot be written
      */
-    public static void lines(Path file, String title, String xLabel, String yLabel, double[] x, List<Series> series)
+    @Override
+    public void lines(Path file, String title, String xLabel, String yLabel, double[] x, List<Series> series)
             throws IOException {
         double xmin = min(x);
         double xmax = max(x);
@@ -94,7 +85,8 @@ public final class Plots {
      * @param notes  a text drawn above each bar (may be empty strings)
      * @throws IOException if the file cannot be written
      */
-    public static void bars(Path file, String title, String yLabel, List<String> labels, double[] values,
+    @Override
+    public void bars(Path file, String title, String yLabel, List<String> labels, double[] values,
             List<String> notes) throws IOException {
         double top = Math.max(1e-6, max(values)) * 1.25;
         double ymax = Math.ceil(top / niceStep(top)) * niceStep(top);

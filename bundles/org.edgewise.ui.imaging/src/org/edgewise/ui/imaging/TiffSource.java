@@ -1,4 +1,4 @@
-package org.edgewise.io.sources;
+package org.edgewise.ui.imaging;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +15,6 @@ import org.edgewise.api.sources.IDatasetSource;
 import org.edgewise.api.sources.InputSpec;
 import org.edgewise.api.stages.DataKind;
 import org.edgewise.io.DataFileException;
-import org.edgewise.io.TiffStacks;
 
 /**
  * Opens a TIFF stack for a pipeline: a multi-page {@code .tif}/{@code .tiff} file, or a folder of one-file-per-slice

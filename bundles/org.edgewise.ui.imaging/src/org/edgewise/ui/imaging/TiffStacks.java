@@ -1,4 +1,4 @@
-package org.edgewise.io;
+package org.edgewise.ui.imaging;
 
 import java.awt.Transparency;
 import java.awt.color.ColorSpace;
@@ -35,6 +35,9 @@ import org.eclipse.january.dataset.DatasetFactory;
 import org.eclipse.january.dataset.DatasetUtils;
 import org.eclipse.january.dataset.FloatDataset;
 import org.eclipse.january.dataset.IntegerDataset;
+import org.edgewise.io.AtomicFiles;
+import org.edgewise.io.DataExchangeWriter;
+import org.edgewise.io.DataFileException;
 
 /**
  * TIFF stacks with the JDK's own TIFF plugin: multi-page files or one file per slice, uint16 or float32.
