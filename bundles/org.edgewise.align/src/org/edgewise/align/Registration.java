@@ -447,10 +447,16 @@ public final class Registration {
 
     private static ParticleLandmarks.Landmark nearest(List<ParticleLandmarks.Landmark> candidates, double row,
             double column) {
-        ParticleLandmarks.Landmark best = null;
+        return nearest(candidates, l -> new double[] { l.row(), l.column() }, new double[] { row, column });
+    }
+
+    /** @return the candidate whose position is nearest to {@code target}, or null if there are none */
+    private static <T> T nearest(List<T> candidates, java.util.function.Function<T, double[]> position,
+            double[] target) {
+        T best = null;
         double bestDistance = Double.POSITIVE_INFINITY;
-        for (ParticleLandmarks.Landmark c : candidates) {
-            double d = Math.hypot(c.row() - row, c.column() - column);
+        for (T c : candidates) {
+            double d = distance(position.apply(c), target);
             if (d < bestDistance) {
                 bestDistance = d;
                 best = c;
@@ -609,16 +615,7 @@ public final class Registration {
 
     private static ParticleLandmarks.VolumeLandmark nearestInVolume(List<ParticleLandmarks.VolumeLandmark> candidates,
             double[] position) {
-        ParticleLandmarks.VolumeLandmark best = null;
-        double bestDistance = Double.POSITIVE_INFINITY;
-        for (ParticleLandmarks.VolumeLandmark c : candidates) {
-            double d = distance(c.position(), position);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = c;
-            }
-        }
-        return best;
+        return nearest(candidates, ParticleLandmarks.VolumeLandmark::position, position);
     }
 
     private static double distance(double[] a, double[] b) {

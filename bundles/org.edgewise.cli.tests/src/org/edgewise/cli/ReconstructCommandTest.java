@@ -72,7 +72,7 @@ class ReconstructCommandTest {
         assertEquals(0, run("simulate", "--preset", "63ni", "--out", scans.toString(), "--size", "48", "--angles",
                 "90", "--particles", "1", "--seed", "11", "--jitter", "0", "--centre-offset", "4"), err.toString());
         Path niAbove = scans.resolve("scan_06_ni_above.h5");
-        double trueCentrePx = trueCentre(Files.readString(scans.resolve("truth.json")), 5);
+        double trueCentrePx = trueValue(Files.readString(scans.resolve("truth.json")), "rotationCentrePx", 5);
 
         Dataset truth = reconstruct(dir, niAbove, "truth", String.valueOf(trueCentrePx));
         Dataset middle = reconstruct(dir, niAbove, "middle", "middle");
@@ -152,16 +152,6 @@ class ReconstructCommandTest {
         assertEquals(0, run("reconstruct", scan.toString(), "--out", out.toString(), "--center", center),
                 err.toString());
         return ResultsFile.read(out.resolve("volumes.h5"), "ni_above").data();
-    }
-
-    /** @return rotationCentrePx of scan {@code index} (0-based, files in name order) in truth.json */
-    private static double trueCentre(String truthJson, int index) {
-        java.util.regex.Matcher matcher = java.util.regex.Pattern
-                .compile("\"rotationCentrePx\"\\s*:\\s*([-0-9.eE]+)").matcher(truthJson);
-        for (int i = 0; i <= index; i++) {
-            assertTrue(matcher.find(), "truth.json lists the centre of scan " + i);
-        }
-        return Double.parseDouble(matcher.group(1));
     }
 
     private static double rmsDifference(Dataset a, Dataset b) {
