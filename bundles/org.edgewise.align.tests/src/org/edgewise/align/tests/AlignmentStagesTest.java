@@ -10,6 +10,7 @@ import org.eclipse.january.IMonitor;
 import org.eclipse.january.dataset.Dataset;
 import org.edgewise.align.stages.AlignModel;
 import org.edgewise.align.stages.AlignStage;
+import org.edgewise.align.ProjectionAlignment;
 import org.edgewise.align.Registration;
 import org.edgewise.align.stages.ApplyRegistrationStage;
 import org.edgewise.align.stages.ApplyShiftsStage;
@@ -20,6 +21,7 @@ import org.edgewise.api.parameters.NoParameters;
 import org.edgewise.api.parameters.Parameters;
 import org.edgewise.api.stages.StageException;
 import org.edgewise.api.stages.StageInput;
+import org.edgewise.api.tables.Tables;
 import org.junit.jupiter.api.Test;
 
 class AlignmentStagesTest {
@@ -82,11 +84,23 @@ class AlignmentStagesTest {
                 new NoParameters(), monitor).get("projections");
         Dataset ma = shifts.apply(new StageInput(Map.of("projections", mp, "alignment", mt), 0, angles, angles),
                 new NoParameters(), monitor).get("projections");
-        Dataset registration = new RegisterPairStage().apply(new StageInput(Map.of("reference", ra, "moving", ma), 0,
-                angles, angles), Parameters.fromJson("{}", RegisterModel.class), monitor).get("registration");
+        Dataset registration = new RegisterPairStage().apply(new StageInput(Map.of("reference", ra, "moving", ma,
+                "reference_alignment", rt, "moving_alignment", mt), 0, angles, angles), Parameters.fromJson("{}",
+                        RegisterModel.class), monitor).get("registration");
         assertEquals(RegisterPairStage.COLUMNS.length, registration.getShape()[1]);
-        assertEquals(0.9979 / 1.0018, registration.getDouble(0, 2), 5e-4, "scale");
-        assertTrue(registration.getDouble(0, 8) > 100, "landmarks used: " + registration.getDouble(0, 8));
+        assertEquals(0.9979 / 1.0018, Tables.get(registration, 0, "scale"), 5e-4, "scale");
+        assertTrue(Tables.get(registration, 0, "landmarks") > 100, "landmarks used: " + RegisterPairStage.result(
+                registration).describe());
+        // the bands resampled from beyond the detector (largest shift, and the centre's distance from the middle
+        // for columns, plus 2) are left out, as the stage's alignment tables say
+        ProjectionAlignment.Result ref = AlignStage.result(rt);
+        ProjectionAlignment.Result mov = AlignStage.result(mt);
+        int marginRows = 2 + (int) Math.ceil(Math.max(maxAbs(ref.shiftRowPx(), 0), maxAbs(mov.shiftRowPx(), 0)));
+        int marginCols = 2 + (int) Math.ceil(Math.max(maxAbs(ref.shiftColPx(), Math.abs(ref.centreColumnPx() - 47.5)),
+                maxAbs(mov.shiftColPx(), Math.abs(mov.centreColumnPx() - 47.5))));
+        Registration.Result withMargins = Registration.registerProjections(ra, ma, 60, marginRows, marginCols);
+        assertEquals(withMargins.residual(), Tables.get(registration, 0, "residual"), 1e-12);
+        assertEquals(withMargins.gain(), Tables.get(registration, 0, "gain"), 1e-12);
 
         ApplyRegistrationStage apply = new ApplyRegistrationStage();
         Dataset registered = apply.apply(new StageInput(Map.of("projections", mp, "alignment", mt, "registration",
@@ -115,6 +129,44 @@ class AlignmentStagesTest {
                         4));
         StageException e = assertThrows(StageException.class, () -> new ApplyShiftsStage().apply(new StageInput(
                 Map.of("projections", p, "alignment", table), 0, 10, 10), new NoParameters(), new IMonitor.Stub()));
-        assertTrue(e.getMessage().contains("must be [10, 4]"), e.getMessage());
+        assertTrue(e.getMessage().contains("must be [10, " + AlignStage.COLUMNS.length + "]"), e.getMessage());
+    }
+
+    /** @return max |v| + offset */
+    private static double maxAbs(double[] values, double offset) {
+        double max = 0;
+        for (double v : values) {
+            max = Math.max(max, Math.abs(v));
+        }
+        return max + offset;
+    }
+
+    /** The stages' tables read back into the results they were made from, with or without their column names. */
+    @Test
+    void tablesReadBackIntoResults() {
+        double[] angles = { 0, 60, 120 };
+        ProjectionAlignment.Result alignment = new ProjectionAlignment.Result(61.25, 0.031, new double[] { 0.1, -0.2,
+            0.3 }, new double[] { -1.5, 0.25, 2 }, 4, true, 0.0081, 0.25, new double[] { 1, 0.1 }, 2);
+        Dataset table = AlignStage.table(angles, alignment, 8.353);
+        Dataset bare = org.eclipse.january.dataset.DatasetFactory.createFromObject(table.cast(
+                org.eclipse.january.dataset.DoubleDataset.class).getData(), 3, AlignStage.COLUMNS.length);
+        for (Dataset t : new Dataset[] { table, bare }) {
+            ProjectionAlignment.Result back = AlignStage.result(t);
+            assertEquals(alignment.describe(), back.describe());
+            assertEquals(java.util.Arrays.toString(alignment.shiftColPx()), java.util.Arrays.toString(
+                    back.shiftColPx()));
+            assertEquals(java.util.Arrays.toString(alignment.shiftRowPx()), java.util.Arrays.toString(
+                    back.shiftRowPx()));
+        }
+        assertEquals(java.util.List.of(0.0, 60.0, 120.0), java.util.Arrays.stream(Tables.column(table, "angle_deg"))
+                .boxed().toList());
+        Registration.Result registration = new Registration.Result(0.9981, 1.002, new double[] { 0.05, -0.12 }, 1.1,
+                0.01, 0.42, 7e-5, new double[] { 0.004, 0.009 }, 3, new double[] { -0.03, 0.4 }, Registration.LANDMARKS,
+                331, 0.08);
+        Registration.Result back = RegisterPairStage.result(RegisterPairStage.table(registration, 8.353));
+        assertEquals(registration.describe(), back.describe());
+        assertEquals(registration.columnTranslationPx(60), back.columnTranslationPx(60), 1e-15);
+        assertThrows(IllegalArgumentException.class, () -> AlignStage.result(org.eclipse.january.dataset
+                .DatasetFactory.zeros(org.eclipse.january.dataset.DoubleDataset.class, 3, 4)));
     }
 }

@@ -28,6 +28,9 @@ import org.edgewise.recon.Reconstructions;
  */
 public final class ApplyRegistrationStage implements IStage<NoParameters> {
 
+    /** The stage id in {@code plugin.xml}: permanent, referred to by pipeline files and provenance. */
+    public static final String ID = "edgewise.align.apply-registration";
+
     /** Input and output port. */
     public static final String PROJECTIONS = "projections";
     /** Input port: the moving scan's alignment table [angle, 4]. */
@@ -44,7 +47,8 @@ public final class ApplyRegistrationStage implements IStage<NoParameters> {
         if (alignment.getRank() != 2 || alignment.getShape()[1] != AlignStage.COLUMNS.length
                 || alignment.getShape()[0] != input.stackLength()) {
             throw new StageException("edgewise.align.apply-registration: the alignment table must be ["
-                    + input.stackLength() + ", 4], was " + Arrays.toString(alignment.getShape()));
+                    + input.stackLength() + ", " + AlignStage.COLUMNS.length + "], was "
+                    + Arrays.toString(alignment.getShape()));
         }
         if (registration.getRank() != 2 || registration.getShape()[0] != 1
                 || registration.getShape()[1] != RegisterPairStage.COLUMNS.length) {

@@ -19,6 +19,9 @@ import org.edgewise.api.stages.StageOutput;
  */
 public final class ApplyShiftsStage implements IStage<NoParameters> {
 
+    /** The stage id in {@code plugin.xml}: permanent, referred to by pipeline files and provenance. */
+    public static final String ID = "edgewise.align.apply-shifts";
+
     /** Input and output port. */
     public static final String PROJECTIONS = "projections";
     /** Input port: the alignment table. */
@@ -32,7 +35,8 @@ public final class ApplyShiftsStage implements IStage<NoParameters> {
         if (table.getRank() != 2 || table.getShape()[1] != AlignStage.COLUMNS.length
                 || table.getShape()[0] != input.stackLength()) {
             throw new StageException("edgewise.align.apply-shifts: the alignment table must be [" + input.stackLength()
-                    + ", 4] (one row per projection: angle_deg, shift_row_px, shift_col_px, rotation_center_px), was "
+                    + ", " + AlignStage.COLUMNS.length + "] (one row per projection: " + String.join(", ",
+                            AlignStage.COLUMNS) + "), was "
                     + java.util.Arrays.toString(table.getShape()));
         }
         double[] rows = new double[length];

@@ -20,6 +20,9 @@ import org.edgewise.api.stages.StageOutput;
  */
 public final class RegisterVolumesStage implements IStage<NoParameters> {
 
+    /** The stage id in {@code plugin.xml}: permanent, referred to by pipeline files and provenance. */
+    public static final String ID = "edgewise.align.register-volumes";
+
     /** Column names of the registration table. */
     public static final String[] COLUMNS = { "shift_z_px", "shift_y_px", "shift_x_px", "scale", "nominal_scale",
         "residual", "scale_uncertainty", "landmarks" };
