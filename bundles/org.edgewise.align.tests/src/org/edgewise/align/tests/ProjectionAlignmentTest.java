@@ -13,6 +13,7 @@ import org.edgewise.align.NormalisationOptions;
 import org.edgewise.align.PhaseCorrelation;
 import org.edgewise.align.ProjectionAlignment;
 import org.edgewise.physics.phantom.ScanGeometry;
+import org.edgewise.testing.Sinusoids;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -108,9 +109,30 @@ class ProjectionAlignmentTest {
         assertTrue(r.converged(), r.describe());
     }
 
-    /** The centre the projections determine: axis + constant of the jitter's fit to 1, cos θ, sin θ. */
+    /**
+     * The centre the projections determine: axis + constant of the jitter's fit to 1, cos θ, sin θ, by a fit
+     * independent of the production one ({@link Sinusoids}).
+     */
     static double measurableCentre(ScanGeometry g) {
-        return ProjectionAlignment.identifiableCentre(g.rotationCentrePx(), g.jitterColPx(), g.anglesDeg());
+        return g.rotationCentrePx() + Sinusoids.fit(g.jitterColPx(), g.anglesDeg())[0];
+    }
+
+    /** The production helper agrees with the independent fit, over a half turn with a wobble and over odd angles. */
+    @Test
+    void identifiableCentreIsTheConstantOfTheJittersSinusoidFit() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(17);
+        for (double[] angles : new double[][] { ScanGeometry.anglesOver180(180), { 0, 17, 40, 95, 133, 160, 179.5 } }) {
+            double[] jitter = new double[angles.length];
+            for (int a = 0; a < angles.length; a++) {
+                jitter[a] = random.nextGaussian() + 0.7 * Math.sin(Math.toRadians(angles[a])) - 0.4;
+            }
+            double[] reference = Sinusoids.fit(jitter, angles);
+            assertEquals(61.25 + reference[0], ProjectionAlignment.identifiableCentre(61.25, jitter, angles), 1e-9);
+            double[] fit = ProjectionAlignment.jitterSinusoid(jitter, angles);
+            for (int i = 0; i < 3; i++) {
+                assertEquals(reference[i], fit[i], 1e-9);
+            }
+        }
     }
 
     /** The column jitter without its cos θ / sin θ part (a sample translation) and without its constant. */
@@ -128,7 +150,7 @@ class ProjectionAlignmentTest {
 
     /** @return {@code (x1, x2)}: the sample translation that an alignment cannot tell from the jitter, pixels */
     static double[] sampleTranslation(ScanGeometry g) {
-        double[] fit = ProjectionAlignment.jitterSinusoid(g.jitterColPx(), g.anglesDeg());
+        double[] fit = Sinusoids.fit(g.jitterColPx(), g.anglesDeg());
         return new double[] { fit[1], fit[2] };
     }
 
@@ -200,7 +222,7 @@ class ProjectionAlignmentTest {
         }
         ProjectionAlignment.Result result = ProjectionAlignment.align(p, rows, columns, theta,
                 AlignmentOptions.DEFAULTS, null);
-        double measurable = ProjectionAlignment.identifiableCentre(axis, jitterCol, theta);
+        double measurable = axis + Sinusoids.fit(jitterCol, theta)[0];
         System.out.printf(Locale.ROOT, "cut sphere: centre %.3f, measurable %.3f; %s%n", result.centreColumnPx(),
                 measurable, result.describe());
         assertEquals(measurable, result.centreColumnPx(), 0.25, result.describe());
