@@ -13,6 +13,7 @@ import org.eclipse.january.dataset.DatasetFactory;
 import org.eclipse.january.dataset.FloatDataset;
 import org.eclipse.january.dataset.IntegerDataset;
 import org.edgewise.io.ResultsFile;
+import org.edgewise.segment.stages.ParticlesStage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,7 +61,7 @@ class SegmentCommandTest {
         assertEquals(0, run("segment", file.toString(), "--out", target.toString(), "--open-um", "0",
                 "--min-volume-um3", "0.1", "--h-um", "0.3"), err.toString());
         List<String> lines = Files.readAllLines(target.resolve("particles.csv"));
-        assertEquals(String.join(",", SegmentCommand.COLUMNS), lines.get(0));
+        assertEquals(String.join(",", ParticlesStage.PARTICLE_COLUMNS.stream().map(org.edgewise.api.tables.Column::name).toList()), lines.get(0));
         assertEquals(3, lines.size(), String.join("\n", lines)); // the two touching balls; the tiny one is removed
         for (String line : lines.subList(1, 3)) {
             String[] cells = line.split(",");
