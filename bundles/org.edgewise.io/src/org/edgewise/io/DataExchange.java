@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 import io.jhdf.HdfFile;
 
-/** Dataset paths and units of the APS Data Exchange layout that Edgewise reads and writes (method.md §3). */
+/** Dataset paths and units of the APS Data Exchange layout that Edgewise reads and writes (docs/data-formats.md). */
 public final class DataExchange {
 
     /** Projections, uint16 or float32, {@code [angle, row, column]}, counts. */
