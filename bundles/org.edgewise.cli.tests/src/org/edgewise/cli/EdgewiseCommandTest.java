@@ -76,9 +76,11 @@ class EdgewiseCommandTest {
                     + " %.3f (truth %.3f), %.3f µm from the true centre", row + 1, volume, nearest.volumeUm3(),
                     feretRatio, nearest.feretRatio(), distanceUm(nearest, centroidUm, voxelUm));
             System.out.println(what);
-            assertTrue(distanceUm(nearest, centroidUm, voxelUm) < voxelUm, what);
-            assertEquals(nearest.volumeUm3(), volume, 0.03 * nearest.volumeUm3(), what);
-            assertEquals(nearest.feretRatio(), feretRatio, 0.02, what);
+            // measured: centres 0.2 voxel apart, volumes 1.2 % and Feret ratios 0.01 above the truth (the blur of a
+            // 64-px reconstruction)
+            assertTrue(distanceUm(nearest, centroidUm, voxelUm) < 0.5 * voxelUm, what);
+            assertEquals(nearest.volumeUm3(), volume, 0.025 * nearest.volumeUm3(), what);
+            assertEquals(nearest.feretRatio(), feretRatio, 0.015, what);
         }
         // 63ni: Ni rises towards the core, Mn falls (the paper's Table 1 signs)
         double[] ni = edgeAndCore("Ni");

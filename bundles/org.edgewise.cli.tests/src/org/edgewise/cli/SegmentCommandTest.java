@@ -105,4 +105,17 @@ class SegmentCommandTest {
         assertTrue(err.toString().contains("no volume 'nope'"), err.toString());
         assertTrue(!Files.exists(dir.resolve("x").resolve("particles.csv")));
     }
+
+    /**
+     * A run that fails leaves nothing: here every object is smaller than the smallest volume, so no particle is
+     * found and the empty particle table cannot be written as a result.
+     */
+    @Test
+    void aFailedRunLeavesNoOutput(@TempDir Path dir) throws Exception {
+        Path file = volumes(dir);
+        Path target = dir.resolve("seg");
+        assertEquals(1, run("segment", file.toString(), "--out", target.toString(), "--min-volume-um3", "100"));
+        assertTrue(err.toString().contains("edgewise segment: "), err.toString());
+        assertTrue(!Files.exists(target), "no output folder, no staging folder");
+    }
 }

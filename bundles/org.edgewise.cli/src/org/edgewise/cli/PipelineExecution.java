@@ -65,6 +65,16 @@ final class PipelineExecution {
      */
     static int execute(String command, Pipeline pipeline, Path base, Path outDir, RunOptions options, PrintWriter err,
             Completion onSuccess) {
+        return execute(command, pipeline, base, outDir, options, err, onSuccess, null);
+    }
+
+    /**
+     * As {@link #execute(String, Pipeline, Path, Path, RunOptions, PrintWriter, Completion)}, then closes
+     * {@code staged} (may be null) whatever happened, before a Ctrl-C lets the JVM exit: a cancelled or failed run
+     * leaves no staging folder behind.
+     */
+    private static int execute(String command, Pipeline pipeline, Path base, Path outDir, RunOptions options,
+            PrintWriter err, Completion onSuccess, StagedOutput staged) {
         AtomicBoolean cancelled = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(1);
         Thread onInterrupt = new Thread(() -> {
@@ -95,6 +105,13 @@ final class PipelineExecution {
             }
             return fail(err, command, FAILED, e.getMessage() == null ? e.toString() : e.getMessage());
         } finally {
+            if (staged != null) {
+                try {
+                    staged.close();
+                } catch (IOException e) {
+                    fail(err, command, FAILED, "cannot remove the staging folder " + staged.dir() + ": " + e);
+                }
+            }
             finished.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(onInterrupt);
@@ -127,17 +144,12 @@ final class PipelineExecution {
             return fail(err, command, FAILED, "cannot create output folder " + outDir + ": " + e.getMessage());
         }
         String[] message = new String[1];
-        int status;
-        try (staged) {
-            Path run = staged.dir().resolve(".run");
-            status = execute(command, pipeline, base, run, RunOptions.defaults(), err, result -> {
-                message[0] = write.accept(result, staged.dir());
-                deleteRecursively(run);
-                staged.commit();
-            });
-        } catch (IOException e) {
-            return fail(err, command, FAILED, "cannot clean up " + staged.dir() + ": " + e.getMessage());
-        }
+        Path run = staged.dir().resolve(".run");
+        int status = execute(command, pipeline, base, run, RunOptions.defaults(), err, result -> {
+            message[0] = write.accept(result, staged.dir());
+            deleteRecursively(run);
+            staged.commit();
+        }, staged);
         if (status == 0 && message[0] != null) {
             out.print(message[0]);
             out.flush();

@@ -31,20 +31,21 @@ class ReconstructionBenchmarkTest {
         String report = bytes.toString(StandardCharsets.UTF_8);
         System.out.println(report);
         // slices: the RMS error against the exact phantom inside 0.95 of the radius (values up to 1; an empty slice
-        // is 0.28 off), and gridding close to FBP
+        // is 0.28 off; 0.061 and 0.060 here, 0.069 when the filter's gain is 10 % low), and gridding close to FBP
         double fbpError = number(report, "edgewise fbp rms error vs phantom \\(circle r=\\d+\\): ([0-9.]+)");
         double griddingError = number(report, "edgewise gridding .*; rms error vs phantom ([0-9.]+)");
         double griddingToFbp = number(report, "relative rms difference to fbp ([0-9.]+)");
-        assertTrue(fbpError < 0.08, "fbp rms error " + fbpError);
-        assertTrue(griddingError < 0.08, "gridding rms error " + griddingError);
+        assertTrue(fbpError < 0.065, "fbp rms error " + fbpError);
+        assertTrue(griddingError < 0.065, "gridding rms error " + griddingError);
         assertTrue(griddingToFbp < 0.1, "gridding vs fbp " + griddingToFbp);
         // volumes: every slab's central voxel of the Shepp-Logan cylinder, summed, against the phantom's value there
+        // (within 2.2 % here; 8–12 % low when the filter's gain is 10 % low)
         float[] slice = AnalyticPhantom.sheppLogan(volume / 2.0, 1).slice(volume, 0, 4);
         double expected = volume / slabRows * slice[(volume / 2) * volume + volume / 2];
         for (String method : new String[] { "gridding", "fbp" }) {
             double checksum = number(report, "edgewise " + method + " volume " + volume + "³ from 90 projections,"
                     + " slabs of " + slabRows + " rows: .*checksum of slab centres ([-0-9.]+)\\)");
-            assertEquals(expected, checksum, 0.1 * expected, method + " volume checksum");
+            assertEquals(expected, checksum, 0.05 * expected, method + " volume checksum");
         }
     }
 
