@@ -7,12 +7,12 @@ import java.util.stream.IntStream;
 
 import org.eclipse.january.IMonitor;
 import org.eclipse.january.dataset.Dataset;
+import org.edgewise.api.datasets.FlatArrays;
 import org.edgewise.api.metadata.PhysicalMetadata;
 import org.edgewise.recon.FbpOptions;
 import org.edgewise.recon.FourierGridReconstruction;
 import org.edgewise.recon.ParallelBeamGeometry;
 import org.edgewise.recon.ParallelProjector;
-import org.edgewise.recon.Reconstructions;
 
 /**
  * Stage-jitter alignment and rotation centre of one scan, solved together.
@@ -115,7 +115,7 @@ public final class ProjectionAlignment {
         }
         double[] angles = PhysicalMetadata.of(lineIntegrals).anglesDeg();
         int[] shape = lineIntegrals.getShape();
-        return align(Reconstructions.floats(lineIntegrals), shape[1], shape[2], angles, options, monitor);
+        return align(FlatArrays.floats(lineIntegrals), shape[1], shape[2], angles, options, monitor);
     }
 
     /**

@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.stream.IntStream;
 
 import org.eclipse.january.dataset.Dataset;
+import org.edgewise.api.datasets.FlatArrays;
 import org.edgewise.api.metadata.PhysicalMetadata;
-import org.edgewise.recon.Reconstructions;
 
 /**
  * Registration of two scans of an energy pair (aligned projections {@code [angle, row, column]}) or of two volumes
@@ -167,8 +167,8 @@ public final class Registration {
         int angles = shape[0];
         int mr = Math.max(0, Math.min(marginRows, shape[1] / 2 - 4));
         int mc = Math.max(0, Math.min(marginCols, shape[2] / 2 - 4));
-        float[] r = Reconstructions.floats(reference);
-        float[] m = Reconstructions.floats(moving);
+        float[] r = FlatArrays.floats(reference);
+        float[] m = FlatArrays.floats(moving);
         // no margin for landmarks: a particle reaching the detector edge in the raw data is continued by edge
         // values to the aligned image's border, where ParticleLandmarks rejects it as cut by the field of view
         Result byLandmarks = registerLandmarks(r, m, shape, ra, nominal, new int[2]);
@@ -530,8 +530,8 @@ public final class Registration {
         }
         double nominal = nominalScale(PhysicalMetadata.of(reference), PhysicalMetadata.of(moving));
         int stride = shape[0] * shape[1] * shape[2] > 2_000_000 ? 2 : 1;
-        float[] r = Reconstructions.floats(reference);
-        float[] m = Reconstructions.floats(moving);
+        float[] r = FlatArrays.floats(reference);
+        float[] m = FlatArrays.floats(moving);
         Result byLandmarks = registerVolumeLandmarks(r, m, shape, nominal);
         float[] rg = gradientMagnitude3(r, shape);
         float[] mg = gradientMagnitude3(m, shape);
