@@ -15,7 +15,7 @@ import org.eclipse.january.dataset.Dataset;
 import org.eclipse.january.dataset.FloatDataset;
 import org.edgewise.api.metadata.PhysicalMetadata;
 import org.edgewise.api.stages.DataKind;
-import org.edgewise.io.AtomicFiles;
+import org.edgewise.api.files.AtomicFiles;
 import org.edgewise.io.CsvTable;
 import org.edgewise.io.DataExchangeReader;
 import org.edgewise.io.DataFileException;

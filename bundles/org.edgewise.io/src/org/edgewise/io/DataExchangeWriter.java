@@ -8,6 +8,7 @@ import org.eclipse.january.dataset.DatasetUtils;
 import org.eclipse.january.dataset.DoubleDataset;
 import org.eclipse.january.dataset.FloatDataset;
 import org.eclipse.january.dataset.IntegerDataset;
+import org.edgewise.api.files.AtomicFiles;
 
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;

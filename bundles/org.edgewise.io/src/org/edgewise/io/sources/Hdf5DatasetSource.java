@@ -1,4 +1,4 @@
-package org.edgewise.core.sources;
+package org.edgewise.io.sources;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -23,6 +23,8 @@ import org.edgewise.api.metadata.PhysicalMetadata;
 import org.edgewise.api.sources.IDatasetSource;
 import org.edgewise.api.sources.InputSpec;
 import org.edgewise.api.stages.DataKind;
+import org.edgewise.io.DataExchange;
+import org.edgewise.io.ResultsFile;
 
 import io.jhdf.HdfFile;
 import io.jhdf.api.Node;
@@ -31,17 +33,15 @@ import io.jhdf.api.Node;
  * Opens one dataset of an HDF5 file ({@code .h5}, {@code .hdf5}, {@code .hdf}, {@code .nxs}) lazily with jhdf:
  * only the slabs a stage asks for are read.
  * <p>
- * Metadata the pipeline file does not give is taken from the APS Data Exchange locations when present: pixel size
- * from {@code /measurement/instrument/detection_system/objective/resolution} (µm), energy from
- * {@code /measurement/instrument/monochromator/energy} (keV), projection angles from {@code /exchange/theta}
- * (degrees), or from the attributes {@code pixel_size_um}, {@code energy_kev}, {@code units} of the dataset itself.
- * A pixel size is required; energy may be missing (NaN).
+ * Metadata the pipeline file does not give is taken from the file, first found wins: pixel size (µm) from the APS
+ * Data Exchange location {@link DataExchange#PIXEL_SIZE}, or the {@code pixel_size_um} attribute of the dataset or
+ * of its group (an Edgewise results file, {@link ResultsFile}); energy (keV) likewise from
+ * {@link DataExchange#ENERGY} or {@code energy_kev}; the value unit from the dataset's {@code units} attribute
+ * ({@code value_unit} in results files written before the NeXus layout); projection angles (degrees) from
+ * {@link DataExchange#THETA}, or the {@code angle} axis beside the dataset in a results file. A pixel size is
+ * required except for tables; energy may be missing (NaN).
  */
 public final class Hdf5DatasetSource implements IDatasetSource {
-
-    static final String RESOLUTION = "/measurement/instrument/detection_system/objective/resolution";
-    static final String ENERGY = "/measurement/instrument/monochromator/energy";
-    static final String THETA = "/exchange/theta";
 
     @Override
     public boolean accepts(InputSpec spec, Path file) {
@@ -54,7 +54,7 @@ public final class Hdf5DatasetSource implements IDatasetSource {
 
     @Override
     public ILazyDataset open(InputSpec spec, Path file) throws IOException {
-        String path = spec.path() == null ? "/exchange/data" : spec.path();
+        String path = spec.path() == null ? DataExchange.DATA : spec.path();
         try (HdfFile hdf = new HdfFile(file)) {
             io.jhdf.api.Dataset data = dataset(hdf, path, spec, file);
             int[] shape = data.getDimensions();
@@ -67,30 +67,36 @@ public final class Hdf5DatasetSource implements IDatasetSource {
             LazyDataset lazy = new LazyDataset(new Loader(file.toString(), path, type), spec.name(), type, shape);
 
             double pixelSizeUm = spec.pixelSizeUm() != null ? spec.pixelSizeUm()
-                    : number(hdf, RESOLUTION, data, "pixel_size_um");
+                    : number(hdf, DataExchange.PIXEL_SIZE, data, "pixel_size_um");
             if (Double.isNaN(pixelSizeUm) && spec.kind() != DataKind.TABLE) {
                 throw new IOException("input '" + spec.name() + "': pixel size unknown; " + file + " has no "
-                        + RESOLUTION + " and the pipeline gives no pixelSizeUm");
+                        + DataExchange.PIXEL_SIZE + " and the pipeline gives no pixelSizeUm");
             }
-            double energyKev = spec.energyKev() != null ? spec.energyKev() : number(hdf, ENERGY, data, "energy_kev");
-            // pipeline results carry value_unit; Data Exchange and other files carry units
+            double energyKev = spec.energyKev() != null ? spec.energyKev()
+                    : number(hdf, DataExchange.ENERGY, data, "energy_kev");
+            // results before the NeXus layout carried value_unit; NeXus, Data Exchange and most files carry units
             String unit = spec.valueUnit() != null ? spec.valueUnit()
-                    : text(data, "value_unit", text(data, "units", "counts"));
+                    : text(data, "units", text(data, "value_unit", "counts"));
             PhysicalMetadata metadata = PhysicalMetadata.create(pixelSizeUm, energyKev, unit)
                     .withProvenanceStep("input:" + spec.name());
             if (spec.kind() == DataKind.PROJECTIONS || spec.kind() == DataKind.SINOGRAMS) {
-                String anglesPath = spec.anglesPath() == null ? THETA : spec.anglesPath();
-                Node angles = find(hdf, anglesPath);
+                Node angles = spec.anglesPath() != null ? find(hdf, spec.anglesPath()) : find(hdf, DataExchange.THETA);
+                if (angles == null && spec.anglesPath() == null && data.getParent() != null) {
+                    // a results file: the NXdata axis, or angles_deg in files written before the NeXus layout
+                    angles = data.getParent().getChild("angle");
+                    angles = angles != null ? angles : data.getParent().getChild("angles_deg");
+                }
                 if (angles instanceof io.jhdf.api.Dataset anglesData) {
                     double[] anglesDeg = toDoubles(anglesData.getDataFlat());
                     int angleAxis = spec.kind().axes().indexOf("angle");
                     if (anglesDeg.length != shape[angleAxis]) {
-                        throw new IOException("input '" + spec.name() + "': " + anglesPath + " has "
+                        throw new IOException("input '" + spec.name() + "': " + anglesData.getPath() + " has "
                                 + anglesDeg.length + " angles but the data has " + shape[angleAxis]);
                     }
                     metadata = metadata.withAnglesDeg(anglesDeg, spec.kind());
                 } else if (spec.anglesPath() != null) {
-                    throw new IOException("input '" + spec.name() + "': no angles at " + anglesPath + " in " + file);
+                    throw new IOException("input '" + spec.name() + "': no angles at " + spec.anglesPath() + " in "
+                            + file);
                 }
             }
             return metadata.attachTo(lazy);
@@ -143,12 +149,15 @@ public final class Hdf5DatasetSource implements IDatasetSource {
                 return values[0];
             }
         }
-        io.jhdf.api.Attribute value = data.getAttribute(attribute);
-        if (value != null && value.getData() instanceof Number number) {
-            return number.doubleValue();
+        for (Node holder : new Node[] { data, data.getParent() }) {
+            io.jhdf.api.Attribute value = holder == null ? null : holder.getAttribute(attribute);
+            if (value != null && value.getData() instanceof Number number) {
+                return number.doubleValue();
+            }
         }
         return Double.NaN;
     }
+
 
     private static String text(io.jhdf.api.Dataset data, String attribute, String fallback) {
         io.jhdf.api.Attribute value = data.getAttribute(attribute);
