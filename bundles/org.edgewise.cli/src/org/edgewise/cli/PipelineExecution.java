@@ -19,7 +19,7 @@ import org.edgewise.core.pipeline.RunResult;
 import org.edgewise.io.ResultsFile;
 import org.edgewise.io.sources.DataExchangeSource;
 import org.edgewise.io.sources.Hdf5DatasetSource;
-import org.edgewise.ui.imaging.TiffSource;
+import org.edgewise.io.imageio.TiffSource;
 
 /**
  * Runs a pipeline for a command ({@code run}, {@code reconstruct} ...) the same way everywhere: stages from the

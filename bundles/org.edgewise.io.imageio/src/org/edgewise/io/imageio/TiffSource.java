@@ -1,4 +1,4 @@
-package org.edgewise.ui.imaging;
+package org.edgewise.io.imageio;
 
 import java.io.IOException;
 import java.nio.file.Files;

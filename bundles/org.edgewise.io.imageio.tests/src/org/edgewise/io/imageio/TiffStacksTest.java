@@ -1,4 +1,4 @@
-package org.edgewise.ui.imaging;
+package org.edgewise.io.imageio;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

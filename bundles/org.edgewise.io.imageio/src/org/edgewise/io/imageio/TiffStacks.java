@@ -1,4 +1,4 @@
-package org.edgewise.ui.imaging;
+package org.edgewise.io.imageio;
 
 import java.awt.Transparency;
 import java.awt.color.ColorSpace;
