@@ -24,10 +24,18 @@ public final class PngCharts implements ChartWriter {
         chart.write(file);
     }
 
-    /** The notes go into a panel, one line per bar, each after its bar's label. */
+    /**
+     * The notes go into a panel, one line per bar, each after its bar's label. Without bars (a run with no energy
+     * pair) the chart says so rather than being left out, so a run always writes the same files.
+     */
     @Override
     public void bars(Path file, String title, String yLabel, List<String> labels, double[] values,
             List<String> notes) throws IOException {
+        if (labels.isEmpty()) {
+            BarChart.of(title, "", yLabel).series(yLabel, List.of("no energy pairs"), new double[] { 0 })
+                    .write(file);
+            return;
+        }
         BarChart chart = BarChart.of(title, "", yLabel).series(yLabel, labels, values);
         for (int i = 0; i < labels.size(); i++) {
             if (i < notes.size() && !notes.get(i).isEmpty()) {

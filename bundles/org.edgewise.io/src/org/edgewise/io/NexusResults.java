@@ -250,7 +250,7 @@ final class NexusResults {
         return hdf.getChildren().get(ENTRY) instanceof Group;
     }
 
-    /** @return the results in the file, in the order they were written */
+    /** @return the results in the file, in the file's order */
     static List<Group> results(HdfFile hdf) {
         List<Group> groups = new ArrayList<>();
         for (Node node : ((Group) hdf.getChild(ENTRY)).getChildren().values()) {

@@ -199,7 +199,7 @@ public final class ResultsFile {
     }
 
     /**
-     * @return the names of every result in the file (volumes, projections, tables ...), in the order written
+     * @return the names of every result in the file (volumes, projections, tables ...), in the file's order
      * @throws DataFileException if the file is not a results file
      */
     public static List<String> names(Path file) throws IOException {
