@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Writes the evidence charts of an alignment (shift vs angle per scan, pair residuals) to image files, for
- * {@code edgewise align}'s report ({@code org.edgewise.workflow.AlignmentReport}). The drawing lives outside this
- * headless bundle ({@code org.edgewise.ui.imaging.PngCharts}, AWT); {@link #NONE} writes nothing.
+ * Writes the evidence charts of an alignment (shift vs angle per scan, pair residuals; the report of
+ * {@code edgewise align}, {@code org.edgewise.workflow.AlignmentReport}) to image files:
+ * {@link PngCharts} draws them through {@code org.edgewise.io.imageio.charts}; {@link #NONE} writes nothing.
  */
 public interface ChartWriter {
 

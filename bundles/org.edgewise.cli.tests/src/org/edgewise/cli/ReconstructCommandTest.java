@@ -11,10 +11,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.eclipse.january.dataset.Dataset;
+import org.edgewise.align.stages.AlignmentTables;
 import org.edgewise.align.stages.ApplyRegistrationStage;
 import org.edgewise.align.stages.NormaliseStage;
 import org.edgewise.align.stages.RegisterPairStage;
-import org.edgewise.api.stages.DataKind;
 import org.edgewise.core.pipeline.Pipeline;
 import org.edgewise.core.pipeline.Pipelines;
 import org.edgewise.io.DataExchangeReader;
@@ -208,8 +208,8 @@ class ReconstructCommandTest {
         Simulator.Truth truth = TruthFiles.read(scans);
         double trueScale = TruthFiles.scan(truth, "scan_06_ni_above").scale()
                 / TruthFiles.scan(truth, "scan_05_ni_below").scale();
-        org.edgewise.align.Registration.Result registration = RegisterPairStage.result(StandardIo.readResult(
-                registered.resolve("volumes.h5"), "ni_above_registration.registration", DataKind.TABLE));
+        org.edgewise.align.Registration.Result registration = AlignmentTables.pairRegistrationResult(
+                StandardIo.readResult(registered.resolve("volumes.h5"), "ni_above_registration.registration"));
         // 64 px particles of ~25 px: the landmark scale is good to ≈ 0.15 % here, 0.05 % at 128 px (align tests)
         assertEquals(trueScale, registration.scale(), 2e-3 * trueScale, "registered scale vs the simulator's: "
                 + registration.describe());

@@ -14,18 +14,16 @@ import org.eclipse.january.dataset.Dataset;
 import org.edgewise.align.ChartWriter;
 import org.edgewise.align.ProjectionAlignment;
 import org.edgewise.align.Registration;
-import org.edgewise.align.stages.AlignStage;
-import org.edgewise.align.stages.NormaliseStage;
-import org.edgewise.align.stages.RegisterPairStage;
+import org.edgewise.align.stages.AlignmentTables;
 import org.edgewise.api.datasets.FlatArrays;
+import org.edgewise.api.files.AtomicFiles;
 import org.edgewise.api.metadata.PhysicalMetadata;
-import org.edgewise.api.stages.DataKind;
 import org.edgewise.api.tables.Tables;
 import org.edgewise.core.pipeline.Pipelines;
 import org.edgewise.core.pipeline.Provenance;
 import org.edgewise.core.pipeline.RunResult;
-import org.edgewise.io.AtomicFiles;
 import org.edgewise.io.CsvTable;
+import org.edgewise.io.DataExchange;
 import org.edgewise.io.DataFileException;
 
 import io.jhdf.HdfFile;
@@ -125,16 +123,16 @@ public final class AlignmentReport {
         for (Scans.Pair pair : plan.pairs()) {
             AlignWorkflow.AlignedScan above = plan.scans().stream().filter(s -> s.scan().equals(pair.above()))
                     .findFirst().orElseThrow();
-            Dataset table = StandardIo.readResult(run.resultsFile(), above.registration(), DataKind.TABLE);
+            Dataset table = StandardIo.readResult(run.resultsFile(), above.registration());
             pairs.add(new PairResult(pair.element().symbol(), pair.below().stem(), pair.above().stem(),
-                    RegisterPairStage.result(table)));
+                    AlignmentTables.pairRegistrationResult(table)));
         }
         List<ScanResult> scans = new ArrayList<>();
         for (AlignWorkflow.AlignedScan scan : plan.scans()) {
             PairResult asMoving = scan.registration() == null ? null
                     : pairs.stream().filter(p -> p.moving().equals(scan.scan().stem())).findFirst().orElseThrow();
             ScanResult result = scanResult(scan, asMoving, run);
-            Dataset projections = StandardIo.readResult(run.resultsFile(), scan.projections(), DataKind.PROJECTIONS);
+            Dataset projections = StandardIo.readResult(run.resultsFile(), scan.projections());
             writeAligned(out.resolve("aligned").resolve(result.name() + ".h5"), projections, result, asMoving);
             plotShifts(charts, out.resolve("plots").resolve(result.name() + "_shifts.png"), result);
             scans.add(result);
@@ -152,8 +150,8 @@ public final class AlignmentReport {
      */
     private static ScanResult scanResult(AlignWorkflow.AlignedScan scan, PairResult asMoving, RunResult run)
             throws IOException {
-        ProjectionAlignment.Result alignment = AlignStage.result(StandardIo.readResult(run.resultsFile(),
-                scan.alignment(), DataKind.TABLE));
+        ProjectionAlignment.Result alignment = AlignmentTables.alignmentResult(StandardIo.readResult(
+                run.resultsFile(), scan.alignment()));
         double[] anglesDeg = scan.scan().anglesDeg();
         if (asMoving != null) {
             double[] columns = alignment.shiftColPx().clone();
@@ -162,10 +160,9 @@ public final class AlignmentReport {
             }
             alignment = alignment.withShiftColPx(columns);
         }
-        Dataset statistics = NormaliseStage.statistics(StandardIo.readResult(run.resultsFile(), scan.statistics(),
-                DataKind.TABLE));
-        long clamped = (long) Arrays.stream(Tables.column(statistics, NormaliseStage.CLAMPED)).sum();
-        long outliers = (long) Arrays.stream(Tables.column(statistics, NormaliseStage.OUTLIERS)).sum();
+        Dataset statistics = StandardIo.readResult(run.resultsFile(), scan.statistics());
+        long clamped = (long) Arrays.stream(Tables.column(statistics, AlignmentTables.CLAMPED)).sum();
+        long outliers = (long) Arrays.stream(Tables.column(statistics, AlignmentTables.OUTLIERS)).sum();
         String name = scan.scan().name();
         double seconds = seconds(run.provenance(), List.of(name + "_normalised", name + "_alignment",
                 name + "_aligned", name + "_registered"));
@@ -226,14 +223,10 @@ public final class AlignmentReport {
         AtomicFiles.write(file, temporary -> {
             try (WritableHdfFile hdf = HdfFile.write(temporary)) {
                 hdf.putAttribute("implements", "exchange:measurement");
-                WritableGroup exchange = hdf.putGroup("exchange");
-                exchange.putDataset("data", data).putAttribute("units", "1");
-                exchange.putDataset("theta", result.anglesDeg()).putAttribute("units", "degrees");
-                WritableGroup instrument = hdf.putGroup("measurement").putGroup("instrument");
-                instrument.putGroup("monochromator").putDataset("energy", result.energyKev())
-                        .putAttribute("units", "keV");
-                instrument.putGroup("detection_system").putGroup("objective").putDataset("resolution", pixelUm)
-                        .putAttribute("units", "um");
+                DataExchange.put(hdf, DataExchange.DATA, data, "1");
+                DataExchange.put(hdf, DataExchange.THETA, result.anglesDeg(), "degrees");
+                DataExchange.put(hdf, DataExchange.ENERGY, result.energyKev(), "keV");
+                DataExchange.put(hdf, DataExchange.PIXEL_SIZE, pixelUm, "um");
                 WritableGroup alignment = hdf.putGroup("alignment");
                 alignment.putAttribute("convention", "axis of projection a at rotation_center_px + shift_col_px[a];"
                         + " image displaced by shift_row_px[a] rows; data here are resampled so the axis lies on"

@@ -8,7 +8,6 @@ import java.util.List;
 
 import org.eclipse.january.dataset.Dataset;
 import org.edgewise.api.metadata.PhysicalMetadata;
-import org.edgewise.api.stages.DataKind;
 import org.edgewise.api.tables.Column;
 import org.edgewise.api.tables.TableMetadata;
 import org.edgewise.api.tables.Tables;
@@ -80,25 +79,25 @@ public final class SegmentationReport {
     public static Summary write(SegmentWorkflow.Plan plan, RunResult run, Path out) throws IOException {
         SegmentWorkflow.Segmentation s = plan.segmentation();
         Path results = run.resultsFile();
-        Dataset labels = StandardIo.readResult(results, s.labels(), DataKind.LABELS);
+        Dataset labels = StandardIo.readResult(results, s.labels());
         double voxel = PhysicalMetadata.of(labels).pixelSizeUm();
         List<ResultsFile.Volume> volumes = new ArrayList<>();
         volumes.add(new ResultsFile.Volume("labels", labels, voxel, "label",
                 "particles 1..n (envelopes, holes filled), 0 = background"));
         if (plan.model().dilateUm() > 0) {
-            volumes.add(new ResultsFile.Volume("grown", StandardIo.readResult(results, s.grown(), DataKind.LABELS),
+            volumes.add(new ResultsFile.Volume("grown", StandardIo.readResult(results, s.grown()),
                     voxel, "label", "particles grown by " + plan.model().dilateUm() + " um (nearest particle), before"
                             + " their hulls were taken"));
         }
-        volumes.add(new ResultsFile.Volume("hulls", StandardIo.readResult(results, s.hulls(), DataKind.LABELS), voxel,
+        volumes.add(new ResultsFile.Volume("hulls", StandardIo.readResult(results, s.hulls()), voxel,
                 "label", "label of the convex hull holding each voxel, 0 = outside every hull"));
-        volumes.add(new ResultsFile.Volume("depth", StandardIo.readResult(results, s.depth(), DataKind.VOLUME), voxel,
+        volumes.add(new ResultsFile.Volume("depth", StandardIo.readResult(results, s.depth()), voxel,
                 "um", "Euclidean depth below the particle's convex-hull surface, 0 outside"));
-        volumes.add(new ResultsFile.Volume("solid", StandardIo.readResult(results, s.solid(), DataKind.MASK), voxel,
+        volumes.add(new ResultsFile.Volume("solid", StandardIo.readResult(results, s.solid()), voxel,
                 "1", "material mask after thresholding and opening (pores are 0)"));
         ResultsFile.write(out.resolve(SEGMENTATION_FILE), volumes, run.provenance().toJson());
 
-        Dataset table = named(StandardIo.readResult(results, s.particles(), DataKind.TABLE),
+        Dataset table = named(StandardIo.readResult(results, s.particles()),
                 ParticlesStage.PARTICLE_COLUMNS);
         List<Particle> particles = new ArrayList<>();
         CsvTable csv = new CsvTable(ParticlesStage.PARTICLE_COLUMNS.stream().map(Column::name)
@@ -112,7 +111,7 @@ public final class SegmentationReport {
         }
         csv.write(out.resolve(PARTICLES_FILE));
         Files.copy(run.provenanceFile(), out.resolve(run.provenanceFile().getFileName().toString()));
-        Dataset threshold = named(StandardIo.readResult(results, s.threshold(), DataKind.TABLE),
+        Dataset threshold = named(StandardIo.readResult(results, s.threshold()),
                 List.of(Column.of(ParticlesStage.THRESHOLD_COLUMN, "")));
         return new Summary(plan.volume(), labels.getShape(), voxel, Tables.get(threshold, 0,
                 ParticlesStage.THRESHOLD_COLUMN), particles);

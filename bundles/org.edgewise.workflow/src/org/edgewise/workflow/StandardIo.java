@@ -5,11 +5,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.eclipse.january.DatasetException;
 import org.eclipse.january.dataset.Dataset;
-import org.eclipse.january.dataset.DatasetUtils;
-import org.eclipse.january.dataset.ILazyDataset;
 import org.edgewise.align.ChartWriter;
+import org.edgewise.align.PngCharts;
 import org.edgewise.api.metadata.PhysicalMetadata;
 import org.edgewise.api.sources.IDatasetSource;
 import org.edgewise.api.sources.InputSpec;
@@ -17,13 +15,12 @@ import org.edgewise.api.stages.DataKind;
 import org.edgewise.api.stages.IStageRegistry;
 import org.edgewise.core.StageRegistries;
 import org.edgewise.core.pipeline.PipelineRunner;
-import org.edgewise.core.sources.Hdf5DatasetSource;
 import org.edgewise.io.DataFileException;
 import org.edgewise.io.ResultsFile;
+import org.edgewise.io.imageio.TiffSource;
 import org.edgewise.io.sources.DataExchangeSource;
+import org.edgewise.io.sources.Hdf5DatasetSource;
 import org.edgewise.recon.stages.ReconstructStage;
-import org.edgewise.ui.imaging.PngCharts;
-import org.edgewise.ui.imaging.TiffSource;
 
 import io.jhdf.HdfFile;
 
@@ -33,7 +30,7 @@ import io.jhdf.HdfFile;
  * is read back. (Every reference to the I/O classes' locations and to the results file layout is in this class.)
  * <pre>{@code
  * RunResult run = StandardIo.runner().run(pipeline, base, out, RunOptions.defaults(), monitor);
- * Dataset table = StandardIo.readResult(run.resultsFile(), "ni_above_alignment.alignment", DataKind.TABLE);
+ * Dataset table = StandardIo.readResult(run.resultsFile(), "ni_above_alignment.alignment");
  * }</pre>
  */
 public final class StandardIo {
@@ -65,18 +62,21 @@ public final class StandardIo {
         try (HdfFile hdf = new HdfFile(file)) {
             for (String name : names) {
                 String path = null;
-                for (String candidate : List.of(ResultsFile.VOLUMES + "/" + name, ResultsFile.RUN_RESULTS + "/" + name
-                        + "." + ReconstructStage.VOLUME + "/data", ResultsFile.RUN_RESULTS + "/" + name + "/data")) {
+                for (String candidate : List.of(ResultsFile.ENTRY + "/" + name + "/data", ResultsFile.ENTRY + "/"
+                        + name + "." + ReconstructStage.VOLUME + "/data", "/volumes/" + name, "/results/" + name
+                                + "." + ReconstructStage.VOLUME + "/data", "/results/" + name + "/data")) {
                     if (find(hdf, candidate) instanceof io.jhdf.api.Dataset) {
                         path = candidate;
                         break;
                     }
                 }
                 if (path == null) {
-                    throw new DataFileException(file, ResultsFile.VOLUMES + "/" + name, "is missing");
+                    throw new DataFileException(file, ResultsFile.ENTRY + "/" + name, "is missing");
                 }
                 io.jhdf.api.Dataset data = (io.jhdf.api.Dataset) hdf.getByPath(path);
-                double voxel = number(data, "voxel_size_um", number(data, "pixel_size_um", Double.NaN));
+                io.jhdf.api.Node group = data.getParent();
+                double voxel = number(data, "voxel_size_um", number(data, "pixel_size_um", number(group,
+                        "pixel_size_um", Double.NaN)));
                 String unit = text(data, "units", text(data, "value_unit", ""));
                 Class<?> type = data.getJavaType();
                 volumes.add(new StoredVolume(name, new InputSpec(name, file.toAbsolutePath().toString(), path,
@@ -97,12 +97,12 @@ public final class StandardIo {
         }
     }
 
-    private static double number(io.jhdf.api.Dataset data, String attribute, double fallback) {
+    private static double number(io.jhdf.api.Node data, String attribute, double fallback) {
         io.jhdf.api.Attribute value = data.getAttribute(attribute);
         return value != null && value.getData() instanceof Number number ? number.doubleValue() : fallback;
     }
 
-    private static String text(io.jhdf.api.Dataset data, String attribute, String fallback) {
+    private static String text(io.jhdf.api.Node data, String attribute, String fallback) {
         io.jhdf.api.Attribute value = data.getAttribute(attribute);
         return value != null && value.getData() instanceof String text ? text : fallback;
     }
@@ -125,7 +125,7 @@ public final class StandardIo {
      * @return a runner over those stages and the {@link #sources()}
      */
     public static PipelineRunner runner(IStageRegistry stages) {
-        return new PipelineRunner(stages, sources());
+        return new PipelineRunner(stages, sources(), ResultsFile.pipelineWriter());
     }
 
     /** @return the PNG writer of the evidence charts (shift vs angle, pair residuals) */
@@ -134,35 +134,15 @@ public final class StandardIo {
     }
 
     /**
-     * The HDF5 path of a run result (the runner's layout: {@code /results/NAME/data}, angles in
-     * {@code /results/NAME/angles_deg}).
-     *
-     * @param name the result's dataset name, e.g. {@code ni_above.volume}
-     * @return an input that reads it (pixel size, energy and value unit from the result's attributes)
-     */
-    public static InputSpec resultInput(Path resultsFile, String name, DataKind kind) {
-        boolean angles = kind == DataKind.PROJECTIONS || kind == DataKind.SINOGRAMS;
-        return new InputSpec(name, resultsFile.toString(), "/results/" + name + "/data", kind, null, null, null,
-                angles ? "/results/" + name + "/angles_deg" : null);
-    }
-
-    /**
-     * Reads one result of a finished run into memory, with its {@link PhysicalMetadata}.
+     * Reads one result of a finished run into memory, with its {@link PhysicalMetadata} (and the column names of a
+     * table).
      *
      * @param resultsFile the run's results file
-     * @param name        the result's dataset name
-     * @param kind        its kind
+     * @param name        the result's dataset name, e.g. {@code ni_above_alignment.alignment}
      * @return the dataset
      * @throws IOException if the file or the result cannot be read
      */
-    public static Dataset readResult(Path resultsFile, String name, DataKind kind) throws IOException {
-        ILazyDataset lazy = new Hdf5DatasetSource().open(resultInput(resultsFile, name, kind), resultsFile);
-        try {
-            Dataset dataset = DatasetUtils.sliceAndConvertLazyDataset(lazy);
-            PhysicalMetadata.of(lazy).attachTo(dataset);
-            return dataset;
-        } catch (DatasetException e) {
-            throw new IOException("cannot read result '" + name + "' of " + resultsFile + ": " + e.getMessage(), e);
-        }
+    public static Dataset readResult(Path resultsFile, String name) throws IOException {
+        return ResultsFile.readDataset(resultsFile, name);
     }
 }

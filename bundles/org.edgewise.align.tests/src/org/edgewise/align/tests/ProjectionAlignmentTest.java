@@ -110,28 +110,59 @@ class ProjectionAlignmentTest {
     }
 
     /**
-     * The centre the projections determine: axis + constant of the jitter's fit to 1, cos θ, sin θ, by a fit
-     * independent of the production one ({@link Sinusoids}).
+     * The centre the projections determine: axis + constant of the jitter's fit to 1, cos θ, sin θ. Computed here by
+     * an independent method ({@link Sinusoids#fit}: Gram–Schmidt and back substitution), not by the production fit
+     * the alignment itself uses.
      */
     static double measurableCentre(ScanGeometry g) {
         return g.rotationCentrePx() + Sinusoids.fit(g.jitterColPx(), g.anglesDeg())[0];
     }
 
-    /** The production helper agrees with the independent fit, over a half turn with a wobble and over odd angles. */
+    /** A jitter that is exactly a constant plus a sinusoid: the measurable centre is the axis plus the constant. */
+    @ParameterizedTest
+    @CsvSource({ "180, 180", "37, 180", "90, 360" })
+    void identifiableCentreOfAnExactSinusoidIsItsConstant(int angles, double spanDeg) {
+        double[] theta = new double[angles];
+        double[] jitter = new double[angles];
+        for (int a = 0; a < angles; a++) {
+            theta[a] = 3.5 + a * spanDeg / angles;
+            double t = Math.toRadians(theta[a]);
+            jitter[a] = 0.37 + 0.8 * Math.cos(t) - 0.45 * Math.sin(t);
+        }
+        assertEquals(63.5 + 0.37, ProjectionAlignment.identifiableCentre(63.5, jitter, theta), 1e-12);
+        double[] fit = ProjectionAlignment.jitterSinusoid(jitter, theta);
+        assertEquals(0.8, fit[1], 1e-12);
+        assertEquals(-0.45, fit[2], 1e-12);
+    }
+
+    /**
+     * Over a full turn of evenly spaced angles the higher harmonics are orthogonal to 1, cos θ and sin θ, so only the
+     * constant moves the centre; over a half turn they do not, and the centre must equal the independent fit's.
+     */
     @Test
-    void identifiableCentreIsTheConstantOfTheJittersSinusoidFit() {
+    void identifiableCentreAgreesWithAnIndependentFit() {
+        int angles = 120;
+        double[] full = new double[angles];
+        double[] jitter = new double[angles];
+        for (int a = 0; a < angles; a++) {
+            full[a] = a * 360.0 / angles;
+            double t = Math.toRadians(full[a]);
+            jitter[a] = -0.2 + 0.5 * Math.sin(t) + 0.3 * Math.cos(2 * t) - 0.7 * Math.sin(3 * t);
+        }
+        assertEquals(40 - 0.2, ProjectionAlignment.identifiableCentre(40, jitter, full), 1e-12);
+
+        double[] half = ScanGeometry.anglesOver180(angles);
         java.util.SplittableRandom random = new java.util.SplittableRandom(17);
-        for (double[] angles : new double[][] { ScanGeometry.anglesOver180(180), { 0, 17, 40, 95, 133, 160, 179.5 } }) {
-            double[] jitter = new double[angles.length];
-            for (int a = 0; a < angles.length; a++) {
-                jitter[a] = random.nextGaussian() + 0.7 * Math.sin(Math.toRadians(angles[a])) - 0.4;
-            }
-            double[] reference = Sinusoids.fit(jitter, angles);
-            assertEquals(61.25 + reference[0], ProjectionAlignment.identifiableCentre(61.25, jitter, angles), 1e-9);
-            double[] fit = ProjectionAlignment.jitterSinusoid(jitter, angles);
-            for (int i = 0; i < 3; i++) {
-                assertEquals(reference[i], fit[i], 1e-9);
-            }
+        for (int a = 0; a < angles; a++) {
+            double t = Math.toRadians(half[a]);
+            jitter[a] = 0.6 * Math.sin(t) + 0.2 * Math.sin(5 * t + 1) + 0.1 * random.nextGaussian();
+        }
+        double[] reference = Sinusoids.fit(jitter, half);
+        assertTrue(Math.abs(reference[0] - mean(jitter)) > 0.2, "the case must tell the fit from the mean");
+        assertEquals(40 + reference[0], ProjectionAlignment.identifiableCentre(40, jitter, half), 1e-9);
+        double[] fit = ProjectionAlignment.jitterSinusoid(jitter, half);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(reference[i], fit[i], 1e-9);
         }
     }
 
