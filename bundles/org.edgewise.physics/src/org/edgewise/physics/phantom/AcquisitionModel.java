@@ -125,7 +125,9 @@ public record AcquisitionModel(double flux, double darkCounts, double readNoise,
         double[] beam = expected.beam();
         double[] dark = expected.dark();
         for (int i = 0; i < beam.length; i++) {
-            out[i] = count(random, beam[i] * Math.exp(-lineIntegrals[i]) + dark[i]);
+            float p = lineIntegrals[i];
+            // exp(−0) is exactly 1: most pixels of a field see no particle
+            out[i] = count(random, (p == 0 ? beam[i] : beam[i] * Math.exp(-p)) + dark[i]);
         }
     }
 

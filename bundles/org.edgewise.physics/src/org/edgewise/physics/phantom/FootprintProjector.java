@@ -78,6 +78,7 @@ public final class FootprintProjector {
     public final class Scratch {
         private double[] fine = new double[0];
         private final double[] qa = new double[maxShells];
+        private final double[] inverseQa = new double[maxShells];
         private final double[] be = new double[maxShells];
         private final double[] bw = new double[maxShells];
         private final double[] ee = new double[maxShells];
@@ -91,6 +92,8 @@ public final class FootprintProjector {
         private final double[] poreZeta = new double[maxPores];
         private final double[] poreTau = new double[maxPores];
         private final int[] rowPores = new int[maxPores];
+        private double[] sigmas = new double[0];
+        private double[] rowSum = new double[0];
         private final View[] partners = new View[maxPartners];
 
         private Scratch() {
@@ -269,6 +272,7 @@ public final class FootprintProjector {
         final double[] ib;
         final double[] ic;
         final double[] increments;
+        final double[] attenuation; // μ of shell k = increments 0..k summed
         final double[] poreX;
         final double[] poreY;
         final double[] poreZ;
@@ -297,6 +301,12 @@ public final class FootprintProjector {
                 ic[k] = 1 / (c * c);
             }
             increments = particle.attenuationIncrementsPerUm(energyKev);
+            attenuation = new double[shells];
+            double mu = 0;
+            for (int k = 0; k < shells; k++) {
+                mu += increments[k];
+                attenuation[k] = mu;
+            }
             List<Pore> pores = particle.pores();
             poreX = new double[pores.size()];
             poreY = new double[pores.size()];
@@ -343,6 +353,7 @@ public final class FootprintProjector {
             for (int k = 0; k < shells; k++) {
                 double qa = u[0] * u[0] * ia[k] + u[1] * u[1] * ib[k] + u[2] * u[2] * ic[k];
                 sc.qa[k] = qa;
+                sc.inverseQa[k] = 1 / qa;
                 sc.be[k] = e[0] * u[0] * ia[k] + e[1] * u[1] * ib[k] + e[2] * u[2] * ic[k];
                 sc.bw[k] = w[0] * u[0] * ia[k] + w[1] * u[1] * ib[k] + w[2] * u[2] * ic[k];
                 sc.ee[k] = e[0] * e[0] * ia[k] + e[1] * e[1] * ib[k] + e[2] * e[2] * ic[k];
@@ -355,6 +366,16 @@ public final class FootprintProjector {
                 sc.poreSigma[h] = poreX[h] * e[0] + poreY[h] * e[1] + poreZ[h] * e[2];
                 sc.poreZeta[h] = poreX[h] * w[0] + poreY[h] * w[1] + poreZ[h] * w[2];
                 sc.poreTau[h] = poreX[h] * u[0] + poreY[h] * u[1] + poreZ[h] * u[2];
+            }
+            int width = lastColumn - firstColumn + 1;
+            if (sc.sigmas.length < width) {
+                sc.sigmas = new double[width];
+                sc.rowSum = new double[width];
+            }
+            double[] sigmas = sc.sigmas;
+            double[] rowSum = sc.rowSum;
+            for (int i = 0; i < width; i++) {
+                sigmas[i] = frame.s(firstColumn + i) - sCentre;
             }
             double depthOffset = -cx * sin + cy * cos;
             double[] lens = new double[2];
@@ -375,40 +396,78 @@ public final class FootprintProjector {
                     }
                 }
                 int base = row * frame.columns();
-                for (int column = firstColumn; column <= lastColumn; column++) {
-                    double s = frame.s(column);
-                    double sigma = s - sCentre;
-                    double sum = 0;
-                    for (int k = 0; k < hitShells; k++) {
-                        double disc = sc.d0[k] + sigma * (sc.d1[k] + sigma * sc.d2[k]);
-                        if (disc <= 0) {
-                            break; // nested: a ray that misses shell k misses every deeper one
-                        }
-                        sum += sc.gain[k] * Math.sqrt(disc);
+                Arrays.fill(rowSum, 0, width, 0);
+                for (int k = 0; k < hitShells; k++) {
+                    // the columns whose rays cross shell k: σ between the roots of disc(σ) = 0 (d2 < 0)
+                    double d0 = sc.d0[k];
+                    double d1 = sc.d1[k];
+                    double d2 = sc.d2[k];
+                    double root = Math.sqrt(d1 * d1 - 4 * d2 * d0);
+                    double sigmaLow = (-d1 + root) / (2 * d2);
+                    double sigmaHigh = (-d1 - root) / (2 * d2);
+                    int from = Math.max(0, frame.firstColumn(sCentre + sigmaLow) - firstColumn);
+                    int to = Math.min(width - 1, frame.lastColumn(sCentre + sigmaHigh) - firstColumn);
+                    double gain = sc.gain[k];
+                    for (int i = from; i <= to; i++) {
+                        double sigma = sigmas[i];
+                        // max(0, ·): the margin columns just outside the shell add nothing
+                        rowSum[i] += gain * Math.sqrt(Math.max(0, d0 + sigma * (d1 + sigma * d2)));
                     }
+                }
+                for (int i = 0; i < width; i++) {
+                    double sum = rowSum[i];
                     if (sum == 0) {
                         continue;
                     }
-                    for (int p = 0; p < rowPores; p++) {
-                        int h = sc.rowPores[p];
+                    for (int q = 0; q < partners; q++) {
+                        if (sc.partners[q].chord(sCentre + sigmas[i], frame.z(row), lens)) {
+                            sum -= material(sigmas[i], zeta, hitShells, lens[0] - depthOffset,
+                                    lens[1] - depthOffset, rowPores, sc);
+                        }
+                    }
+                    fine[base + firstColumn + i] += sum;
+                }
+                // pores, one at a time over the few columns each one shades in this row
+                for (int p = 0; p < rowPores; p++) {
+                    int h = sc.rowPores[p];
+                    double dz = zeta - sc.poreZeta[h];
+                    double halfWidth2 = poreRadius[h] * poreRadius[h] - dz * dz;
+                    double halfWidth = Math.sqrt(halfWidth2);
+                    int from = Math.max(firstColumn, frame.firstColumn(sCentre + sc.poreSigma[h] - halfWidth));
+                    int to = Math.min(lastColumn, frame.lastColumn(sCentre + sc.poreSigma[h] + halfWidth));
+                    for (int column = from; column <= to; column++) {
+                        double sigma = frame.s(column) - sCentre;
                         double ds = sigma - sc.poreSigma[h];
-                        double dz = zeta - sc.poreZeta[h];
-                        double r2 = poreRadius[h] * poreRadius[h] - ds * ds - dz * dz;
+                        double r2 = halfWidth2 - ds * ds;
                         if (r2 > 0) {
                             double half = Math.sqrt(r2);
-                            sum -= material(sigma, zeta, hitShells, sc.poreTau[h] - half, sc.poreTau[h] + half, false,
-                                    0, sc);
+                            fine[base + column] -= poreMaterial(sigma, zeta, hitShells, sc.poreTau[h] - half,
+                                    sc.poreTau[h] + half, sc, e, w, u);
                         }
                     }
-                    for (int q = 0; q < partners; q++) {
-                        if (sc.partners[q].chord(s, frame.z(row), lens)) {
-                            sum -= material(sigma, zeta, hitShells, lens[0] - depthOffset, lens[1] - depthOffset,
-                                    true, rowPores, sc);
-                        }
-                    }
-                    fine[base + column] += sum;
                 }
             }
+        }
+
+        /** @return the deepest shell whose ellipsoid contains the local point σ·e + ζ·w + τ·u, −1 if none */
+        private int deepestShell(double sigma, double zeta, double tau, double[] e, double[] w, double[] u) {
+            double x = sigma * e[0] + zeta * w[0] + tau * u[0];
+            double y = sigma * e[1] + zeta * w[1] + tau * u[1];
+            double z = sigma * e[2] + zeta * w[2] + tau * u[2];
+            double x2 = x * x;
+            double y2 = y * y;
+            double z2 = z * z;
+            int inside = -1; // shells 0..inside contain the point
+            int outside = shells; // shells outside..shells−1 do not
+            while (outside - inside > 1) {
+                int k = (inside + outside) >>> 1;
+                if (x2 * ia[k] + y2 * ib[k] + z2 * ic[k] <= 1) {
+                    inside = k;
+                } else {
+                    outside = k;
+                }
+            }
+            return inside;
         }
 
         /** Sets the per-row discriminant coefficients; @return how many shells this row's rays can hit. */
@@ -430,10 +489,37 @@ public final class FootprintProjector {
         }
 
         /**
-         * ∫ μ over the ray's local parameter interval [lo, hi] (τ), optionally excluding the row's pores.
+         * ∫ μ over a pore's chord [lo, hi] (τ) as if it were solid. The shells whose chords contain the whole
+         * interval form a prefix (chords are nested), found from the shells containing the two ends; together they
+         * contribute μ of the deepest of them times the length. Only the few shells whose boundaries cross the
+         * interval are clipped one by one.
          */
-        private double material(double sigma, double zeta, int hitShells, double lo, double hi, boolean minusPores,
-                int rowPores, Scratch sc) {
+        private double poreMaterial(double sigma, double zeta, int hitShells, double lo, double hi, Scratch sc,
+                double[] e, double[] w, double[] u) {
+            // a shell's chord contains [lo, hi] when its (convex) ellipsoid contains both ends
+            int containing = Math.min(hitShells, Math.min(deepestShell(sigma, zeta, lo, e, w, u),
+                    deepestShell(sigma, zeta, hi, e, w, u)) + 1);
+            double sum = containing > 0 ? attenuation[containing - 1] * (hi - lo) : 0;
+            for (int k = containing; k < hitShells; k++) {
+                double disc = sc.d0[k] + sigma * (sc.d1[k] + sigma * sc.d2[k]);
+                if (disc <= 0) {
+                    break;
+                }
+                double root = Math.sqrt(disc);
+                double qb = sigma * sc.be[k] + zeta * sc.bw[k];
+                double inverse = sc.inverseQa[k];
+                double overlap = Math.min(hi, (root - qb) * inverse) - Math.max(lo, -(qb + root) * inverse);
+                if (overlap <= 0) {
+                    break; // nested: deeper chords miss the interval too
+                }
+                sum += increments[k] * overlap;
+            }
+            return sum;
+        }
+
+        /** ∫ μ over the ray's local parameter interval [lo, hi] (τ), pores excluded. */
+        private double material(double sigma, double zeta, int hitShells, double lo, double hi, int rowPores,
+                Scratch sc) {
             double sum = 0;
             for (int k = 0; k < hitShells; k++) {
                 double disc = sc.d0[k] + sigma * (sc.d1[k] + sigma * sc.d2[k]);
@@ -448,18 +534,16 @@ public final class FootprintProjector {
                     continue;
                 }
                 double length = t1 - t0;
-                if (minusPores) {
-                    for (int p = 0; p < rowPores; p++) {
-                        int h = sc.rowPores[p];
-                        double ds = sigma - sc.poreSigma[h];
-                        double dz = zeta - sc.poreZeta[h];
-                        double r2 = poreRadius[h] * poreRadius[h] - ds * ds - dz * dz;
-                        if (r2 > 0) {
-                            double half = Math.sqrt(r2);
-                            double overlap = Math.min(t1, sc.poreTau[h] + half) - Math.max(t0, sc.poreTau[h] - half);
-                            if (overlap > 0) {
-                                length -= overlap;
-                            }
+                for (int p = 0; p < rowPores; p++) {
+                    int h = sc.rowPores[p];
+                    double ds = sigma - sc.poreSigma[h];
+                    double dz = zeta - sc.poreZeta[h];
+                    double r2 = poreRadius[h] * poreRadius[h] - ds * ds - dz * dz;
+                    if (r2 > 0) {
+                        double half = Math.sqrt(r2);
+                        double overlap = Math.min(t1, sc.poreTau[h] + half) - Math.max(t0, sc.poreTau[h] - half);
+                        if (overlap > 0) {
+                            length -= overlap;
                         }
                     }
                 }
