@@ -27,17 +27,17 @@ import java.util.stream.Stream;
  * The output folder of one run: owned by that run alone while it works, and showing the run's files only when the
  * whole run succeeded. Every command, the workbench and batch runs write their results through it.
  * <ul>
- * <li>{@link #open} takes an exclusive lock on the folder ({@value #LOCK_FILE}, an operating-system file lock that
- * dies with its process): a second run into the same folder fails at once, naming the run that holds it. It refuses
- * a path that is a file, a folder it cannot create or write, a folder that holds one of the run's inputs, and a
- * folder that holds the results of a different command (the files of two runs are never mixed).</li>
- * <li>Everything is written into {@link #staging()}, a hidden folder inside the output folder (same file system,
- * so moves are renames).</li>
- * <li>{@link #commit()} moves each staged file and folder into place by one rename, replacing those of the same
- * names, removes what an earlier run of the same command wrote and this one did not (so the folder never holds a
- * mix of two runs), and records what it wrote ({@value #MANIFEST_FILE}).</li>
- * <li>{@link #close()} removes the staging folder and the lock, and, when nothing was committed, the folders that
- * {@link #open} created: a failed or cancelled run leaves the output location as it found it.</li>
+ * <li>{@link #open} takes an exclusive lock next to the folder ({@code .NAME.edgewise-lock} in its parent, an
+ * operating-system file lock that dies with its process): a second run into the same folder fails at once, naming
+ * the run that holds it. It refuses a path that is a file, a parent it cannot create or write, a folder that holds
+ * one of the run's inputs, and a folder that holds anything but the results of an earlier run of the same command
+ * (the files of two runs are never mixed).</li>
+ * <li>Everything is written into {@link #staging()}, a hidden folder in the same parent (same file system, so the
+ * final move is a rename).</li>
+ * <li>{@link #commit()} records what was written ({@value #MANIFEST_FILE}) and moves the staging folder into place
+ * by one rename; an earlier run's folder of the same command is first moved aside and removed afterwards.</li>
+ * <li>{@link #close()} removes the staging folder and the lock, and, when nothing was committed, the parent folders
+ * that {@link #open} created: a failed or cancelled run leaves the output location as it found it.</li>
  * </ul>
  * <pre>{@code
  * try (OutputFolder out = OutputFolder.open(Path.of("aligned"), "edgewise align", inputs)) {
@@ -48,12 +48,13 @@ import java.util.stream.Stream;
  */
 public final class OutputFolder implements AutoCloseable {
 
-    /** The lock file inside the output folder while a run owns it. */
-    public static final String LOCK_FILE = ".edgewise.lock";
+    /** The suffix of the lock file next to the output folder while a run owns it: {@code .NAME.edgewise-lock}. */
+    public static final String LOCK_SUFFIX = ".edgewise-lock";
     /** What the last committed run wrote: its command and its files. */
     public static final String MANIFEST_FILE = ".edgewise-output";
 
-    private static final String STAGING_PREFIX = ".edgewise-staging-";
+    private static final String STAGING_SUFFIX = ".edgewise-staging-";
+    private static final String ASIDE_SUFFIX = ".edgewise-replaced-";
     private static final String COMMAND_KEY = "command";
     private static final String ENTRIES_KEY = "entries";
     /**
@@ -65,28 +66,28 @@ public final class OutputFolder implements AutoCloseable {
     private final Path folder;
     private final String command;
     private final List<Path> created;
+    private final Path lockFile;
     private final FileChannel lockChannel;
     private final FileLock lock;
-    private final List<String> previousEntries;
     private final Path staging;
     private boolean committed;
     private boolean closed;
 
-    private OutputFolder(Path folder, String command, List<Path> created, FileChannel lockChannel, FileLock lock,
-            List<String> previousEntries, Path staging) {
+    private OutputFolder(Path folder, String command, List<Path> created, Path lockFile, FileChannel lockChannel,
+            FileLock lock, Path staging) {
         this.folder = folder;
         this.command = command;
         this.created = created;
+        this.lockFile = lockFile;
         this.lockChannel = lockChannel;
         this.lock = lock;
-        this.previousEntries = previousEntries;
         this.staging = staging;
     }
 
     /**
-     * Creates the folder if needed, checks it and locks it.
+     * Checks the folder, creates its parent if needed, locks it and makes an empty staging folder next to it.
      *
-     * @param folder  the output folder
+     * @param folder  the output folder (need not exist)
      * @param command what writes it, e.g. {@code edgewise align}: named to a second run that finds the folder locked,
      *                and compared with the command of the results already there
      * @param inputs  the run's input files and folders: none may lie inside the output folder
@@ -95,6 +96,9 @@ public final class OutputFolder implements AutoCloseable {
      */
     public static OutputFolder open(Path folder, String command, Collection<Path> inputs) throws OutputException {
         Path target = folder.toAbsolutePath().normalize();
+        if (target.getParent() == null || target.getFileName() == null) {
+            throw new OutputException(folder, "is the root of the file system; give a folder inside it");
+        }
         if (Files.exists(target) && !Files.isDirectory(target)) {
             throw new OutputException(folder, "is a file, not a folder");
         }
@@ -106,21 +110,25 @@ public final class OutputFolder implements AutoCloseable {
         }
         List<Path> created;
         try {
-            created = createFolders(folder, target);
+            created = createFolders(folder, target.getParent());
         } catch (OutputException | RuntimeException e) {
             HELD.remove(target);
             throw e;
         }
+        Path lockFile = target.resolveSibling("." + target.getFileName() + LOCK_SUFFIX);
         FileChannel channel = null;
         FileLock lock = null;
         try {
             checkInputsOutside(folder, target, inputs);
-            Path lockFile = target.resolve(LOCK_FILE);
+            if (Files.isDirectory(target) && !Files.isWritable(target)) {
+                throw new OutputException(folder, "cannot be written: permission denied");
+            }
             try {
                 channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
                         StandardOpenOption.WRITE);
             } catch (IOException e) {
-                throw new OutputException(folder, "cannot be written: " + FileErrors.reason(e), e);
+                throw new OutputException(folder, "cannot be written (its parent folder " + target.getParent()
+                        + ": " + FileErrors.reason(e) + ")", e);
             }
             try {
                 lock = channel.tryLock();
@@ -134,16 +142,17 @@ public final class OutputFolder implements AutoCloseable {
                         + " to finish or write to another folder");
             }
             writeHolder(folder, channel, description);
-            List<String> previous = previousEntries(folder, target, command);
+            checkContents(folder, target, command);
             Path staging;
             try {
-                staging = Files.createTempDirectory(target, STAGING_PREFIX);
+                staging = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + STAGING_SUFFIX);
             } catch (IOException e) {
-                throw new OutputException(folder, "cannot be written: " + FileErrors.reason(e), e);
+                throw new OutputException(folder, "cannot be written (its parent folder " + target.getParent()
+                        + ": " + FileErrors.reason(e) + ")", e);
             }
-            return new OutputFolder(target, command, created, channel, lock, previous, staging);
+            return new OutputFolder(target, command, created, lockFile, channel, lock, staging);
         } catch (OutputException | RuntimeException e) {
-            release(target, channel, lock);
+            release(target, lockFile, channel, lock);
             removeCreated(created);
             throw e;
         }
@@ -160,12 +169,12 @@ public final class OutputFolder implements AutoCloseable {
     }
 
     /**
-     * Moves every staged file and folder into the output folder by one rename each, replacing files and folders of
-     * the same names, and removes the files an earlier run of the same command left that this run did not write.
-     * Staged entries whose names start with a dot (scratch space) are discarded.
+     * Records what was staged ({@value #MANIFEST_FILE}) and moves the staging folder into place by one rename. An
+     * earlier run's folder (of the same command, checked by {@link #open}) is moved aside first and removed after.
+     * Staged entries whose names start with a dot (scratch space) are removed first.
      *
-     * @return the files and folders now in place, in name order
-     * @throws IOException naming the file if a move fails
+     * @return the files and folders now in the output folder, in name order
+     * @throws IOException naming the folder if the move fails (the earlier results are then put back)
      */
     public List<Path> commit() throws IOException {
         if (committed || closed) {
@@ -173,31 +182,37 @@ public final class OutputFolder implements AutoCloseable {
         }
         List<Path> entries;
         try (Stream<Path> list = Files.list(staging)) {
-            entries = list.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+            entries = list.sorted().toList();
         }
-        List<String> names = entries.stream().map(p -> p.getFileName().toString()).toList();
-        for (String stale : previousEntries) {
-            if (!names.contains(stale) && isPlainName(stale)) {
-                deleteRecursively(folder.resolve(stale));
-            }
-        }
-        List<Path> placed = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (Path entry : entries) {
-            Path destination = folder.resolve(entry.getFileName().toString());
-            try {
-                if (Files.isDirectory(destination, LinkOption.NOFOLLOW_LINKS)) {
-                    deleteRecursively(destination);
-                }
-                AtomicFiles.move(entry, destination);
-            } catch (IOException e) {
-                throw new OutputException(folder, "cannot move " + entry.getFileName() + " into place: "
-                        + FileErrors.reason(e), e);
+            String name = entry.getFileName().toString();
+            if (name.startsWith(".")) {
+                deleteRecursively(entry);
+            } else {
+                names.add(name);
             }
-            placed.add(destination);
         }
         writeManifest(names);
+        Path aside = null;
+        try {
+            if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+                aside = Files.createTempDirectory(folder.getParent(), "." + folder.getFileName() + ASIDE_SUFFIX);
+                Files.delete(aside);
+                AtomicFiles.move(folder, aside);
+            }
+            AtomicFiles.move(staging, folder);
+        } catch (IOException e) {
+            if (aside != null && !Files.exists(folder, LinkOption.NOFOLLOW_LINKS) && Files.exists(aside)) {
+                AtomicFiles.move(aside, folder);
+            }
+            throw new OutputException(folder, "cannot be put in place: " + FileErrors.reason(e), e);
+        }
         committed = true;
-        return placed;
+        if (aside != null) {
+            deleteRecursively(aside);
+        }
+        return names.stream().map(folder::resolve).toList();
     }
 
     /**
@@ -215,12 +230,13 @@ public final class OutputFolder implements AutoCloseable {
         } catch (IOException e) {
             // best effort: a hidden staging folder left behind holds no result
         }
-        release(folder, lockChannel, lock);
+        release(folder, lockFile, lockChannel, lock);
         if (!committed) {
             removeCreated(created);
         }
     }
 
+    /** Creates {@code target} and its missing parents; returns the created folders, deepest first. */
     private static List<Path> createFolders(Path given, Path target) throws OutputException {
         List<Path> missing = new ArrayList<>();
         for (Path p = target; p != null && !Files.exists(p, LinkOption.NOFOLLOW_LINKS); p = p.getParent()) {
@@ -232,8 +248,7 @@ public final class OutputFolder implements AutoCloseable {
                 Files.createDirectory(dir);
             } catch (IOException e) {
                 removeCreated(missing.subList(i + 1, missing.size()));
-                String where = dir.equals(target) ? "" : " (at " + dir + ")";
-                throw new OutputException(given, "cannot be created" + where + ": " + FileErrors.reason(e), e);
+                throw new OutputException(given, "cannot be created (at " + dir + "): " + FileErrors.reason(e), e);
             }
         }
         return missing; // deepest first
@@ -289,53 +304,73 @@ public final class OutputFolder implements AutoCloseable {
         }
     }
 
-    private static List<String> previousEntries(Path given, Path target, String command) throws OutputException {
-        Path manifest = target.resolve(MANIFEST_FILE);
-        if (!Files.isRegularFile(manifest)) {
-            return List.of();
+    /**
+     * An existing output folder may be empty or hold the results of an earlier run of the same command (they are
+     * replaced as a whole); anything else would be mixed with or lost under this run's files.
+     */
+    private static void checkContents(Path given, Path target, String command) throws OutputException {
+        if (!Files.isDirectory(target)) {
+            return;
+        }
+        List<String> present;
+        try (Stream<Path> list = Files.list(target)) {
+            present = list.map(p -> p.getFileName().toString()).filter(n -> !n.equals(MANIFEST_FILE)).sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new OutputException(given, "cannot be read: " + FileErrors.reason(e), e);
+        }
+        if (present.isEmpty()) {
+            return;
         }
         Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(manifest, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        } catch (IOException | IllegalArgumentException e) {
-            return List.of(); // not ours to interpret: leave the files alone
-        }
-        String previous = properties.getProperty(COMMAND_KEY, "");
-        List<String> entries = new ArrayList<>();
-        for (String name : properties.getProperty(ENTRIES_KEY, "").split("/")) {
-            if (!name.isBlank() && Files.exists(target.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
-                entries.add(name);
+        Path manifest = target.resolve(MANIFEST_FILE);
+        if (Files.isRegularFile(manifest)) {
+            try (Reader reader = Files.newBufferedReader(manifest, StandardCharsets.UTF_8)) {
+                properties.load(reader);
+            } catch (IOException | IllegalArgumentException e) {
+                properties.clear(); // not ours to interpret
             }
         }
-        if (!previous.equals(command) && !entries.isEmpty()) {
-            throw new OutputException(given, "holds the results of an earlier '" + previous + "' run ("
-                    + String.join(", ", entries) + "); write to another folder or remove them first (the files of two"
-                    + " different runs are never mixed in one folder)");
+        String previous = properties.getProperty(COMMAND_KEY);
+        if (previous == null) {
+            throw new OutputException(given, "is not empty and holds no Edgewise results (" + list(present) + ");"
+                    + " write to a new or empty folder, so that nothing else is mixed with or lost under the results");
         }
-        return entries;
+        if (!previous.equals(command)) {
+            throw new OutputException(given, "holds the results of an earlier '" + previous + "' run ("
+                    + list(present) + "); write to another folder or remove them first (the files of two different"
+                    + " runs are never mixed in one folder)");
+        }
+        List<String> written = List.of(properties.getProperty(ENTRIES_KEY, "").split("/"));
+        List<String> foreign = present.stream().filter(n -> !written.contains(n)).toList();
+        if (!foreign.isEmpty()) {
+            throw new OutputException(given, "holds files that the earlier '" + previous + "' run did not write ("
+                    + list(foreign) + "); move them away or write to another folder (the folder is replaced as a"
+                    + " whole)");
+        }
+    }
+
+    private static String list(List<String> names) {
+        return names.size() <= 5 ? String.join(", ", names)
+                : String.join(", ", names.subList(0, 5)) + " and " + (names.size() - 5) + " more";
     }
 
     private void writeManifest(List<String> names) throws IOException {
         Properties properties = new Properties();
         properties.setProperty(COMMAND_KEY, command);
         properties.setProperty(ENTRIES_KEY, String.join("/", names));
-        AtomicFiles.write(folder.resolve(MANIFEST_FILE), temporary -> {
+        AtomicFiles.write(staging.resolve(MANIFEST_FILE), temporary -> {
             try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
                 properties.store(writer, "written by Edgewise: the files of the last run in this folder");
             }
         });
     }
 
-    private static boolean isPlainName(String name) {
-        return !name.contains("/") && !name.contains("\\") && !name.equals(".") && !name.equals("..")
-                && !name.startsWith(".");
-    }
-
-    private static void release(Path folder, FileChannel channel, FileLock lock) {
+    private static void release(Path folder, Path lockFile, FileChannel channel, FileLock lock) {
         HELD.remove(folder);
         if (lock != null) {
             try {
-                Files.deleteIfExists(folder.resolve(LOCK_FILE)); // while still holding it
+                Files.deleteIfExists(lockFile); // while still holding it
                 lock.release();
             } catch (IOException e) {
                 // the lock dies with the channel below
