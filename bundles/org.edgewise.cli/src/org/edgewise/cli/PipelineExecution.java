@@ -131,7 +131,15 @@ final class PipelineExecution {
      * @return the exit code
      */
     static int execute(String command, Path outDir, List<Path> inputs, PrintWriter err, PrintWriter out, Work work) {
-        AtomicBoolean cancelled = new AtomicBoolean();
+        return execute(command, outDir, inputs, err, out, new AtomicBoolean(), work);
+    }
+
+    /**
+     * As {@link #execute(String, Path, List, PrintWriter, PrintWriter, Work)}, cancelled when {@code cancelled} is
+     * set (by the Ctrl-C handler, or by a test).
+     */
+    static int execute(String command, Path outDir, List<Path> inputs, PrintWriter err, PrintWriter out,
+            AtomicBoolean cancelled, Work work) {
         CountDownLatch finished = new CountDownLatch(1);
         Thread onInterrupt = new Thread(() -> {
             cancelled.set(true); // Ctrl-C: stop between slabs and clean up before the JVM exits

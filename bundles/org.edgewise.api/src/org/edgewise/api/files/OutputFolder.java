@@ -108,6 +108,15 @@ public final class OutputFolder implements AutoCloseable {
             throw new OutputException(folder, "is in use by another run (" + heldHere + "); wait for it to finish or"
                     + " write to another folder");
         }
+        for (Path p = target.getParent(); p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                if (!Files.isDirectory(p)) {
+                    HELD.remove(target);
+                    throw new OutputException(folder, "cannot be created: " + p + " is a file, not a folder");
+                }
+                break;
+            }
+        }
         List<Path> created;
         try {
             created = createFolders(folder, target.getParent());

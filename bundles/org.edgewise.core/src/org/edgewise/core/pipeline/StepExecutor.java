@@ -112,7 +112,7 @@ final class StepExecutor {
         } catch (StageException | IOException | RuntimeException e) {
             // a stage that noticed the cancellation stops with its own exception
             checkCancelled(monitor, "during " + label);
-            throw new PipelineException(label + " '" + step.name() + "' failed: " + Failures.message(e), e);
+            throw new PipelineException(label + " failed: " + Failures.message(e), e);
         }
         addWarnings(step, stepWarnings);
         outputs.forEach((port, dataset) -> datasets.put(step.name() + "." + port, dataset));
