@@ -2,11 +2,18 @@ package org.edgewise.batch;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A Spark standalone cluster on 127.0.0.1 started from the Spark jars of the test class path, without a Spark
@@ -18,12 +25,14 @@ final class LocalCluster implements AutoCloseable {
 
     private final Path home;
     private final int port;
+    private final int webUiPort;
     private final Process master;
     private final List<Process> workers = new ArrayList<>();
 
-    private LocalCluster(Path home, int port, Process master) {
+    private LocalCluster(Path home, int port, int webUiPort, Process master) {
         this.home = home;
         this.port = port;
+        this.webUiPort = webUiPort;
         this.master = master;
     }
 
@@ -35,9 +44,10 @@ final class LocalCluster implements AutoCloseable {
     static LocalCluster start(Path home, int workers, int memoryMb) throws IOException, InterruptedException {
         Files.createDirectories(home.resolve("jars"));
         int port = freePort();
-        LocalCluster cluster = new LocalCluster(home, port, start(home, "master", List.of(
+        int webUiPort = freePort();
+        LocalCluster cluster = new LocalCluster(home, port, webUiPort, start(home, "master", List.of(
                 "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port", "" + port, "--webui-port",
-                "" + freePort())));
+                "" + webUiPort)));
         try {
             for (int i = 1; i <= workers; i++) {
                 cluster.workers.add(start(home, "worker" + i, List.of("org.apache.spark.deploy.worker.Worker",
@@ -45,7 +55,7 @@ final class LocalCluster implements AutoCloseable {
                         "--webui-port", "" + freePort(), "--work-dir", home.resolve("work" + i).toString())));
             }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-            while (registered(home) < workers) {
+            while (cluster.aliveWorkers() < workers) {
                 if (System.nanoTime() > deadline || !cluster.master.isAlive()) {
                     throw new IOException("the workers did not register with the master; see " + home);
                 }
@@ -98,10 +108,20 @@ final class LocalCluster implements AutoCloseable {
         return builder.start();
     }
 
-    private static long registered(Path home) throws IOException {
-        Path log = home.resolve("master.log");
-        return Files.exists(log) ? Files.readAllLines(log).stream().filter(l -> l.contains("Registering worker"))
-                .count() : 0;
+    /** @return the number of alive workers in the master's status page (its JSON), 0 while it is not up */
+    private int aliveWorkers() {
+        try {
+            HttpResponse<String> status = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + webUiPort + "/json/")).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Matcher alive = Pattern.compile("\"aliveworkers\"\\s*:\\s*(\\d+)").matcher(status.body());
+            return alive.find() ? Integer.parseInt(alive.group(1)) : 0;
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
     }
 
     private static int freePort() throws IOException {
