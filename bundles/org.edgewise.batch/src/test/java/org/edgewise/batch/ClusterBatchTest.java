@@ -34,7 +34,7 @@ class ClusterBatchTest {
         for (int i = 0; i < names.length; i++) {
             TestRuns.balls(dir.resolve("in/" + names[i]), 16, 3 + i % 2, List.of(new int[] { 8, 8, 8 }));
             manifest.append(names[i]).append(",in/").append(names[i]).append(',').append(i % 2 == 0 ? "63Ni" : "80Ni")
-                    .append(",3000\n");
+                    .append(",4000\n");
         }
         Files.writeString(dir.resolve("runs.csv"), manifest);
         Path out = dir.resolve("out");
@@ -49,8 +49,9 @@ class ClusterBatchTest {
             AtomicBoolean killed = new AtomicBoolean();
             Thread killer = new Thread(() -> {
                 try {
-                    // the second wave: one run done, two running (one on each worker's executor)
-                    while (!progressLineMatches(terminal, "done 1 · running 2")) {
+                    // the second wave: all four runs started, so both workers' executors are running one
+                    while (terminal.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains(" started on "))
+                            .count() < names.length) {
                         Thread.sleep(50);
                     }
                     Thread.sleep(1000);
@@ -82,10 +83,6 @@ class ClusterBatchTest {
         }
         Csv particles = Csv.read(out.resolve(BatchFiles.PARTICLES));
         assertEquals(List.of(names), particles.rows().stream().map(r -> r.get(0)).toList(), "one particle per run");
-    }
-
-    private static boolean progressLineMatches(ByteArrayOutputStream terminal, String counts) {
-        return terminal.toString(StandardCharsets.UTF_8).lines().anyMatch(l -> l.contains(counts));
     }
 
     private static Set<String> names(Path folder) throws Exception {
