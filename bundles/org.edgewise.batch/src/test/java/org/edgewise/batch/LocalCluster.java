@@ -73,9 +73,14 @@ final class LocalCluster implements AutoCloseable {
         return "spark://127.0.0.1:" + port;
     }
 
-    /** Kills worker {@code index} (1-based) at once, as a machine failure would (its executor then exits too). */
+    /**
+     * Kills worker {@code index} (1-based) and its executors at once with SIGKILL, as the loss of a machine would.
+     * (An executor whose worker alone is killed notices it only after a while, and may first finish its task.)
+     */
     void kill(int index) {
-        workers.get(index - 1).destroyForcibly();
+        Process worker = workers.get(index - 1);
+        worker.descendants().forEach(ProcessHandle::destroyForcibly);
+        worker.destroyForcibly();
     }
 
     @Override

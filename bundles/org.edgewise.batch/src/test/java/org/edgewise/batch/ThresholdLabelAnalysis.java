@@ -9,21 +9,23 @@ import java.util.Map;
 import org.eclipse.january.IMonitor;
 import org.eclipse.january.dataset.Dataset;
 import org.edgewise.api.datasets.FlatArrays;
+import org.edgewise.api.parameters.NoParameters;
 import org.edgewise.api.sources.InputSpec;
 import org.edgewise.api.stages.DataKind;
 import org.edgewise.core.StageRegistries;
-import org.edgewise.core.pipeline.Pipeline;
-import org.edgewise.core.pipeline.PipelineRunner;
-import org.edgewise.core.pipeline.PipelineStep;
 import org.edgewise.core.pipeline.RunOptions;
 import org.edgewise.io.CsvTable;
-import org.edgewise.io.ResultsFile;
-import org.edgewise.io.sources.Hdf5DatasetSource;
+import org.edgewise.segment.stages.LabelStage;
+import org.edgewise.segment.stages.ThresholdModel;
+import org.edgewise.segment.stages.ThresholdStage;
+import org.edgewise.workflow.Recipe;
+import org.edgewise.workflow.StandardIo;
 
 /**
  * A small real analysis for testing the batch machinery until the batch runs the analyze workflow: it runs the
- * stages {@code edgewise.segment.threshold} and {@code edgewise.segment.label} through the pipeline runner (stages
- * found on the class path, results.h5 and provenance.json with input hashes written by the runner) on the volume
+ * stages {@code edgewise.segment.threshold} (manual) and {@code edgewise.segment.label} as a workflow {@link Recipe}
+ * through {@link StandardIo}'s runner (stages found on the class path, results.h5 and provenance.json with input
+ * hashes written by the runner) on the volume
  * {@code /volume} of {@code INPUT/volume.h5}, then writes particles.csv, profiles.csv and metrics.csv with the column
  * contract of {@code edgewise analyze} from the labels: voxels and volume per particle, and per particle and
  * element the mean attenuation of its voxels at each z as a "profile". Parameter {@code threshold} (1/µm, default
@@ -63,17 +65,20 @@ public final class ThresholdLabelAnalysis implements RunAnalysis {
         if (!Files.isRegularFile(file)) {
             throw new IOException(input + ": no volume.h5");
         }
-        PipelineRunner runner = new PipelineRunner(StageRegistries.fromClasspath(getClass().getClassLoader()),
-                List.of(new Hdf5DatasetSource()), ResultsFile.pipelineWriter());
-        Pipeline pipeline = new Pipeline("threshold and label",
-                List.of(new InputSpec("volume", file.toString(), "/volume", DataKind.VOLUME, VOXEL_UM, 8.353, "1/um",
-                        null)),
-                List.of(new PipelineStep("edgewise.segment.threshold", "mask", Map.of("threshold", threshold),
-                        Map.of()), new PipelineStep("edgewise.segment.label", "particles", Map.of(), Map.of())),
-                List.of("volume", "particles.labels"));
-        var result = runner.run(pipeline, input, out, RunOptions.defaults(), monitor);
-        Dataset labels = ResultsFile.readDataset(result.resultsFile(), "particles.labels");
-        Dataset volume = ResultsFile.readDataset(result.resultsFile(), "volume");
+        // built and run as the workflows build and run theirs: stage id constants, parameter records, StandardIo
+        Recipe recipe = new Recipe();
+        String volumeInput = recipe.input(new InputSpec("volume", file.toString(), "/volume", DataKind.VOLUME,
+                VOXEL_UM, 8.353, "1/um", null));
+        String mask = recipe.step(ThresholdStage.ID, "mask", new ThresholdModel(ThresholdModel.Method.MANUAL,
+                threshold), Recipe.bind("volume", volumeInput));
+        String particles = recipe.step(LabelStage.ID, "particles", new NoParameters(),
+                Recipe.bind("mask", Recipe.output(mask, "mask")));
+        recipe.result(volumeInput);
+        recipe.result(Recipe.output(particles, "labels"));
+        var result = StandardIo.runner(StageRegistries.fromClasspath(getClass().getClassLoader()))
+                .run(recipe.build("threshold and label"), input, out, RunOptions.defaults(), monitor);
+        Dataset labels = StandardIo.readResult(result.resultsFile(), Recipe.output(particles, "labels"));
+        Dataset volume = StandardIo.readResult(result.resultsFile(), volumeInput);
         write(FlatArrays.ints(labels), FlatArrays.floats(volume), labels.getShape(), out);
         return List.of();
     }
