@@ -138,6 +138,7 @@ class BadInputTest {
             assertEquals(around, listing(outDir.getParent()), "no staging folder or lock left next to it");
         }
         assertEquals(before, hashes(inputs), "inputs unchanged");
+        System.out.println("exit " + code + ": " + line); // the evidence for the error table of the docs
         return line;
     }
 

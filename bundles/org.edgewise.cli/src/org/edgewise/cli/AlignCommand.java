@@ -8,9 +8,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.edgewise.align.ProjectionAlignment;
 import org.edgewise.align.Registration;
 import org.edgewise.align.stages.AlignModel;
 import org.edgewise.api.parameters.InvalidParameterException;
+import org.edgewise.core.pipeline.PipelineException;
 import org.edgewise.core.pipeline.RunOptions;
 import org.edgewise.core.pipeline.RunResult;
 import org.edgewise.io.ScanSetCheck;
@@ -98,6 +100,7 @@ final class AlignCommand implements Callable<Integer>, ModelDefaults.Source {
                     RUN_FOLDER);
             AlignmentReport.Summary summary = AlignmentReport.write(plan, result, run.staging(), StandardIo.charts());
             describe(summary, err);
+            run.recordWarnings(result, convergence(summary, model));
             StringWriter text = new StringWriter();
             PrintWriter o = new PrintWriter(text);
             o.printf(Locale.ROOT, "Aligned %d scan(s), registered %d pair(s) in %.1f s%n", summary.scans().size(),
@@ -107,6 +110,36 @@ final class AlignCommand implements Callable<Integer>, ModelDefaults.Source {
             o.flush();
             return text.toString();
         });
+    }
+
+    /**
+     * An alignment whose last update still moved the projections by more than this RMS, pixels, did not find the
+     * jitter: an error. Below it, an alignment that stopped before its tolerance is a warning.
+     */
+    static final double MAX_UNCONVERGED_UPDATE_PX = 0.5;
+
+    /**
+     * @return a warning per scan whose alignment stopped before it converged
+     * @throws PipelineException if one stopped far from convergence
+     */
+    static List<String> convergence(AlignmentReport.Summary summary, AlignModel model) throws PipelineException {
+        List<String> warnings = new java.util.ArrayList<>();
+        for (AlignmentReport.ScanResult scan : summary.scans()) {
+            ProjectionAlignment.Result a = scan.alignment();
+            if (a.converged()) {
+                continue;
+            }
+            if (!(a.lastUpdateRmsPx() <= MAX_UNCONVERGED_UPDATE_PX)) {
+                throw new PipelineException(String.format(Locale.ROOT, "%s: the alignment did not converge: its last"
+                        + " update still moved the projections by %.3f px RMS after %d iteration(s) (at most %.1f px"
+                        + " is accepted); check the scan for damaged projections or raise --iterations", scan.name(),
+                        a.lastUpdateRmsPx(), a.iterations(), MAX_UNCONVERGED_UPDATE_PX));
+            }
+            warnings.add(String.format(Locale.ROOT, "%s: the alignment stopped before it converged: last update"
+                    + " %.4f px RMS after %d iteration(s), tolerance %.4f px; its shifts and centre are uncertain by"
+                    + " about that much", scan.name(), a.lastUpdateRmsPx(), a.iterations(), model.tolerancePx()));
+        }
+        return warnings;
     }
 
     /** Where the run's own results file goes inside the staging folder: hidden, so it is not kept. */

@@ -11,11 +11,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.january.IMonitor;
+import org.edgewise.api.files.AtomicFiles;
 import org.edgewise.api.files.OutputException;
 import org.edgewise.api.files.OutputFolder;
 import org.edgewise.core.pipeline.Failures;
 import org.edgewise.core.pipeline.Pipeline;
 import org.edgewise.core.pipeline.PipelineCancelledException;
+import org.edgewise.core.pipeline.PipelineRunner;
 import org.edgewise.core.pipeline.RunOptions;
 import org.edgewise.core.pipeline.RunResult;
 import org.edgewise.workflow.StandardIo;
@@ -106,6 +108,20 @@ final class PipelineExecution {
                 }
             }
             err.flush();
+        }
+
+        /**
+         * Prints warnings the command found in a run's results and adds them to the {@code provenance.json} in the
+         * staging folder.
+         */
+        void recordWarnings(RunResult result, List<String> more) throws java.io.IOException {
+            if (more.isEmpty()) {
+                return;
+            }
+            warn(more);
+            String json = result.provenance().withWarnings(more).toJson();
+            AtomicFiles.write(staging.resolve(PipelineRunner.PROVENANCE_FILE), temporary -> java.nio.file.Files
+                    .writeString(temporary, json));
         }
 
         /** @throws PipelineCancelledException if Ctrl-C was pressed */

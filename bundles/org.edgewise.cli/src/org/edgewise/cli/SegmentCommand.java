@@ -2,17 +2,14 @@ package org.edgewise.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.edgewise.api.files.AtomicFiles;
 import org.edgewise.api.files.InputException;
 import org.edgewise.api.parameters.InvalidParameterException;
-import org.edgewise.core.pipeline.Provenance;
 import org.edgewise.core.pipeline.RunOptions;
 import org.edgewise.core.pipeline.RunResult;
 import org.edgewise.io.Hdf5Files;
@@ -121,10 +118,7 @@ final class SegmentCommand implements Callable<Integer>, ModelDefaults.Source {
                 String nothing = String.format(Locale.ROOT, "no particle was found in %s of %s (threshold %.5g, opening"
                         + " %.3g µm, smallest volume %.3g µm³): the volume is empty, constant or below the threshold",
                         r.volume(), input, r.threshold(), model.openRadiusUm(), model.minVolumeUm3());
-                run.warn(List.of(nothing));
-                Provenance provenance = result.provenance().withWarnings(List.of(nothing));
-                AtomicFiles.write(run.staging().resolve(result.provenanceFile().getFileName().toString()),
-                        temporary -> Files.writeString(temporary, provenance.toJson()));
+                run.recordWarnings(result, List.of(nothing));
             }
             StringWriter text = new StringWriter();
             PrintWriter o = new PrintWriter(text);

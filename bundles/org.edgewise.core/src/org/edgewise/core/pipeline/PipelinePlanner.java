@@ -180,7 +180,7 @@ final class PipelinePlanner {
                     dataset = source.open(spec, file);
                     warnings.addAll(source.warnings(spec, file));
                 } catch (InputException e) {
-                    throw new InvalidPipelineException(e.getMessage(), e);
+                    throw new InvalidPipelineException("input '" + spec.name() + "': " + e.getMessage(), e);
                 } catch (IOException e) {
                     InputException input = new InputException(file, spec.path(), Failures.message(e), e);
                     throw new InvalidPipelineException("input '" + spec.name() + "': " + input.getMessage(), input);
