@@ -90,8 +90,8 @@ public final class Hdf5Files {
             }
             if (declared > size && declared < Long.MAX_VALUE / 2) {
                 throw new DataFileException(file, null, String.format(java.util.Locale.ROOT, "is truncated: it has"
-                        + " %d bytes, but its HDF5 header says the file ends at byte %d (%.0f %% is missing); copy"
-                        + " it again", size, declared, 100.0 * (declared - size) / declared));
+                        + " %d bytes, but its HDF5 header says the file ends at byte %d (%d bytes are missing); copy"
+                        + " it again", size, declared, declared - size));
             }
         } catch (DataFileException e) {
             throw e;

@@ -102,8 +102,10 @@ public final class Parameters {
                 if (!Double.isFinite(number) || number < description.min() || number > description.max()) {
                     throw new InvalidParameterException(description.name(), "parameter '" + description.name()
                             + "' (" + description.label() + ") = " + formatNumber(number)
-                            + (description.unit().isEmpty() ? "" : " " + description.unit()) + " is outside "
-                            + description.boundsText());
+                            + (description.unit().isEmpty() ? "" : " " + description.unit())
+                            + (Double.isFinite(number) ? " is outside " + description.boundsText()
+                                    : " is not a finite number; accepted: " + (description.boundsText().isBlank()
+                                            ? "any finite number" : description.boundsText())));
                 }
             }
         }
