@@ -119,12 +119,11 @@ class PipelineCommandsTest {
     }
 
     @Test
-    void aMissingInputOrPipelineFileIsAOneLineUsageError() throws Exception {
+    void aMissingInputIsAnInputErrorAndAMissingPipelineFileAUsageError() throws Exception {
         Files.delete(dir.resolve("volume.h5"));
         Path file = pipeline("{\"stage\": \"edgewise.core.bin\"}");
-        assertEquals(2, run("run", file.toString(), "--out", dir.resolve("o").toString()));
-        assertOneLineError("edgewise run: input 'recon': file " + dir.resolve("volume.h5").toAbsolutePath()
-                + " does not exist");
+        assertEquals(3, run("run", file.toString(), "--out", dir.resolve("o").toString()));
+        assertOneLineError("edgewise run: " + dir.resolve("volume.h5").toAbsolutePath() + ": file does not exist");
 
         err.getBuffer().setLength(0);
         assertEquals(2, run("run", dir.resolve("nothing.json").toString(), "--out", dir.resolve("o").toString()));

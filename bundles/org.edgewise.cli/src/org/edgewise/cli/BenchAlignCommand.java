@@ -13,6 +13,8 @@ import java.util.stream.Stream;
 import org.edgewise.align.ProjectionAlignment;
 import org.edgewise.align.Registration;
 import org.edgewise.core.RuntimeInfo;
+import org.edgewise.core.pipeline.RunOptions;
+import org.edgewise.core.pipeline.RunResult;
 import org.edgewise.physics.phantom.Architecture;
 import org.edgewise.physics.phantom.SimulationSettings;
 import org.edgewise.physics.phantom.Simulator;
@@ -93,9 +95,11 @@ final class BenchAlignCommand implements Callable<Integer> {
             AlignWorkflow.Plan plan = AlignWorkflow.builder().scans(Scans.read(List.of(dir.resolve("scans"))))
                     .plan();
             AlignmentReport.Summary[] aligned = new AlignmentReport.Summary[1];
-            int status = PipelineExecution.executeStaged("bench align", plan.pipeline(), dir, dir.resolve("aligned"),
-                    err, o, (result, staging) -> {
-                        aligned[0] = AlignmentReport.write(plan, result, staging, StandardIo.charts());
+            int status = PipelineExecution.execute("bench align", dir.resolve("aligned"), List.of(dir.resolve(
+                    "scans")), err, o, run -> {
+                        RunResult result = run.pipeline(plan.pipeline(), dir, RunOptions.defaults(),
+                                AlignCommand.RUN_FOLDER);
+                        aligned[0] = AlignmentReport.write(plan, result, run.staging(), StandardIo.charts());
                         AlignCommand.describe(aligned[0], err);
                         return null;
                     });

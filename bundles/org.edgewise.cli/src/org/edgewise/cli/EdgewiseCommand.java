@@ -5,6 +5,8 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
@@ -15,12 +17,19 @@ import picocli.CommandLine.Spec;
         subcommands = { SimulateCommand.class, AlignCommand.class, ReconstructCommand.class, SegmentCommand.class,
                 RunCommand.class, StagesCommand.class, BenchCommand.class, VersionCommand.class, DemoCommand.class,
                 CommandLine.HelpCommand.class },
-        synopsisSubcommandLabel = "COMMAND",
-        footer = { "", "Run 'edgewise help COMMAND' for the options of one command." })
+        synopsisSubcommandLabel = "COMMAND", exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = { ExitCodes.OK, ExitCodes.RUN, ExitCodes.USAGE, ExitCodes.INPUT, ExitCodes.OUTPUT,
+            ExitCodes.CANCELLED },
+        footer = { "", ExitCodes.VERBOSE, "Run 'edgewise help COMMAND' for the options of one command." })
 public final class EdgewiseCommand implements Runnable {
 
     @Spec
     private CommandSpec spec;
+
+    /** Read before parsing by {@link Verbosity#configure}; declared here so that every command accepts it. */
+    @Option(names = Verbosity.OPTION, scope = ScopeType.INHERIT,
+            description = "Print stack traces and library log messages (off by default).")
+    private boolean verbose;
 
     @Override
     public void run() {
@@ -34,20 +43,18 @@ public final class EdgewiseCommand implements Runnable {
      * @param args the arguments after the program name, e.g. {@code ["version"]}
      * @param out  where results and help go
      * @param err  where errors and progress go
-     * @return the process exit code: 0 on success, 2 for a usage error or an invalid pipeline, 1 for a failed run
+     * @return the process exit code ({@link ExitCodes}): 0 on success, 1 for a failed run, 2 for a usage error or an
+     *         invalid pipeline, 3 for an input that cannot be used, 4 for an output folder that cannot be used, 130
+     *         when cancelled
      */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        Verbosity.configure(args);
         CommandLine commandLine = new CommandLine(new EdgewiseCommand());
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, failedCommand, parseResult) -> {
-            // one line a user can act on; the stack trace only when asked for
-            failedCommand.getErr().println("edgewise " + failedCommand.getCommandName() + ": "
-                    + (exception.getMessage() == null ? exception.toString() : exception.getMessage()));
-            if (Boolean.getBoolean("edgewise.debug")) {
-                exception.printStackTrace(failedCommand.getErr());
-            }
-            return 1;
+            // one line a user can act on, with the exit code of its kind; the stack trace only when asked for
+            return PipelineExecution.failure(failedCommand.getErr(), failedCommand.getCommandName(), exception);
         });
         int exitCode = commandLine.execute(args);
         out.flush();

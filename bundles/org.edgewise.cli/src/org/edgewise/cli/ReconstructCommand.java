@@ -1,10 +1,8 @@
 package org.edgewise.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,12 +11,15 @@ import java.util.concurrent.Callable;
 import org.edgewise.api.parameters.InvalidParameterException;
 import org.edgewise.core.pipeline.Pipelines;
 import org.edgewise.core.pipeline.RunOptions;
+import org.edgewise.core.pipeline.RunResult;
+import org.edgewise.io.ScanSetCheck;
 import org.edgewise.recon.FbpFilter;
 import org.edgewise.recon.stages.ReconstructModel;
 import org.edgewise.recon.stages.ReconstructionMethod;
 import org.edgewise.recon.stages.SirtModel;
 import org.edgewise.workflow.AlignmentReport;
 import org.edgewise.workflow.ReconstructWorkflow;
+import org.edgewise.workflow.Scan;
 import org.edgewise.workflow.Scans;
 
 import picocli.CommandLine.Command;
@@ -38,7 +39,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "reconstruct", sortOptions = false, defaultValueProvider = ModelDefaults.class,
         description = { "Normalise, align and reconstruct every scan of a Data Exchange folder into volumes.h5 (1/µm).",
-                "Writes volumes.h5, provenance.json and the pipeline.json that was run." })
+                "Writes volumes.h5, provenance.json and the pipeline.json that was run, only when the whole run"
+                        + " succeeded. Every scan is checked whole first; with registration on and several raw scans,"
+                        + " each must belong to one energy pair." },
+        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = { ExitCodes.OK, ExitCodes.RUN, ExitCodes.USAGE,
+            ExitCodes.INPUT, ExitCodes.OUTPUT, ExitCodes.CANCELLED }, footer = { "", ExitCodes.VERBOSE })
 final class ReconstructCommand implements Callable<Integer>, ModelDefaults.Source {
 
     static final String VOLUMES_FILE = "volumes.h5";
@@ -55,7 +60,8 @@ final class ReconstructCommand implements Callable<Integer>, ModelDefaults.Sourc
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Data Exchange files or folders of them.")
     private List<Path> inputs;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if needed).")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder: new, empty, or"
+            + " holding an earlier reconstruct run (replaced whole).")
     private Path out;
 
     @Option(names = "--method", paramLabel = "NAME",
@@ -96,35 +102,48 @@ final class ReconstructCommand implements Callable<Integer>, ModelDefaults.Sourc
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
-        ReconstructWorkflow.Plan plan;
+        ReconstructWorkflow.Centre axis;
         try {
-            plan = workflow().plan();
-        } catch (IllegalArgumentException | IOException e) {
+            axis = centre();
+            workflow(List.of(), axis); // the options alone, before any file is read
+        } catch (IllegalArgumentException e) {
             return PipelineExecution.fail(err, "reconstruct", PipelineExecution.INVALID, e.getMessage());
         }
-        if (plan.alignment() != null && !plan.alignment().warning().isEmpty()) {
-            err.println("edgewise reconstruct: " + plan.alignment().warning());
-            err.flush();
-        }
-        return PipelineExecution.execute("reconstruct", plan.pipeline(), Path.of("").toAbsolutePath(), out,
-                RunOptions.defaults(), err, result -> {
-                    Path volumes = result.resultsFile().resolveSibling(VOLUMES_FILE);
-                    Files.move(result.resultsFile(), volumes, StandardCopyOption.REPLACE_EXISTING,
-                            StandardCopyOption.ATOMIC_MOVE);
-                    Pipelines.write(plan.pipeline(), out.resolve(PIPELINE_FILE));
-                    stdout.println("wrote " + volumes + " (" + plan.volumes().size() + " volumes), "
-                            + result.provenanceFile() + " and " + out.resolve(PIPELINE_FILE));
-                });
+        return PipelineExecution.execute("reconstruct", out, inputs, err, stdout, run -> {
+            ScanSetCheck check = ScanSetCheck.of(inputs, axis.automatic() && !noRegister);
+            run.warn(check.warnings());
+            run.checkCancelled("after checking the inputs");
+            ReconstructWorkflow.Plan plan = workflow(Scans.read(inputs), axis).plan();
+            if (plan.alignment() != null && !plan.alignment().warning().isEmpty()) {
+                run.warn(List.of(plan.alignment().warning()));
+            }
+            RunResult result = run.pipeline(plan.pipeline(), Path.of("").toAbsolutePath(), RunOptions.defaults(),
+                    "");
+            Files.move(result.resultsFile(), run.staging().resolve(VOLUMES_FILE));
+            Pipelines.write(plan.pipeline(), run.staging().resolve(PIPELINE_FILE));
+            return "wrote " + run.folder().resolve(VOLUMES_FILE) + " (" + plan.volumes().size() + " volumes), "
+                    + run.folder().resolve(result.provenanceFile().getFileName().toString()) + " and "
+                    + run.folder().resolve(PIPELINE_FILE) + System.lineSeparator();
+        });
     }
 
-    /** @return the workflow of the options and inputs */
-    ReconstructWorkflow.Builder workflow() throws IOException {
+    /**
+     * @param scans the scans (empty to check the options only)
+     * @param axis  the rotation axis
+     * @return the workflow of the options
+     * @throws IllegalArgumentException naming the option that is invalid
+     */
+    ReconstructWorkflow.Builder workflow(List<Scan> scans, ReconstructWorkflow.Centre axis) {
         String methodName = method.toLowerCase(Locale.ROOT);
-        ReconstructWorkflow.Builder builder = ReconstructWorkflow.builder().scans(Scans.read(inputs))
-                .centre(centre()).register(!noRegister).description("edgewise reconstruct " + inputs);
+        ReconstructWorkflow.Builder builder = ReconstructWorkflow.builder().scans(scans).centre(axis)
+                .register(!noRegister).description("edgewise reconstruct " + inputs);
         if (methodName.equals(SIRT_METHOD)) {
-            return builder.sirt(new SirtModel(iterations, SIRT.relaxation(), SIRT.nonNegative(),
-                    SIRT.centerOffsetPx()));
+            try {
+                return builder.sirt(new SirtModel(iterations, SIRT.relaxation(), SIRT.nonNegative(),
+                        SIRT.centerOffsetPx()));
+            } catch (InvalidParameterException e) {
+                throw new IllegalArgumentException("--iterations: " + e.getMessage(), e);
+            }
         }
         ReconstructionMethod reconstruction;
         try {

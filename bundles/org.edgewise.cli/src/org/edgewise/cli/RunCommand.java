@@ -2,12 +2,14 @@ package org.edgewise.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.edgewise.core.pipeline.InvalidPipelineException;
 import org.edgewise.core.pipeline.Pipeline;
 import org.edgewise.core.pipeline.Pipelines;
 import org.edgewise.core.pipeline.RunOptions;
+import org.edgewise.core.pipeline.RunResult;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,15 +22,19 @@ import picocli.CommandLine.Spec;
  * {@code results.h5} and {@code provenance.json} appear in DIR only if the run succeeds. Ctrl-C cancels between
  * slabs and leaves no output behind.
  * <p>
- * Exit codes: 0 success; 1 the run failed or was cancelled; 2 the pipeline is invalid (unknown stage, wrong kind
- * order, bad parameter, missing input) or the command line is wrong. Errors are one line.
+ * Exit codes ({@link ExitCodes}): 0 success; 1 the run failed; 2 the pipeline is invalid (unknown stage, wrong kind
+ * order, bad parameter) or the command line is wrong; 3 an input file cannot be used; 4 the output folder cannot be
+ * used; 130 cancelled. Errors are one line.
  */
-@Command(name = "run", description = "Run a pipeline file headless; writes results.h5 and provenance.json to DIR.")
+@Command(name = "run", description = { "Run a pipeline file headless; writes results.h5 and provenance.json to DIR,"
+        + " only when the whole run succeeded. Every input is opened and checked before the first step runs." },
+        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = { ExitCodes.OK, ExitCodes.RUN, ExitCodes.USAGE,
+            ExitCodes.INPUT, ExitCodes.OUTPUT, ExitCodes.CANCELLED }, footer = { "", ExitCodes.VERBOSE })
 final class RunCommand implements Callable<Integer> {
 
     /** Exit code of an invalid pipeline (the same as picocli's usage errors). */
     static final int INVALID = PipelineExecution.INVALID;
-    /** Exit code of a failed or cancelled run. */
+    /** Exit code of a failed run. */
     static final int FAILED = PipelineExecution.FAILED;
 
     @Spec
@@ -38,7 +44,7 @@ final class RunCommand implements Callable<Integer> {
     private Path pipelineFile;
 
     @Option(names = "--out", required = true, paramLabel = "DIR",
-            description = "Output directory (created if needed; results.h5 and provenance.json are replaced).")
+            description = "Output folder: new, empty, or holding an earlier run's results (replaced whole).")
     private Path outputDirectory;
 
     @Option(names = "--slab", paramLabel = "N", defaultValue = "0",
@@ -59,8 +65,13 @@ final class RunCommand implements Callable<Integer> {
             return PipelineExecution.fail(err, "run", INVALID, e.getMessage());
         }
         Path base = pipelineFile.toAbsolutePath().getParent();
-        return PipelineExecution.execute("run", pipeline, base, outputDirectory,
-                new RunOptions(slabLength, Runtime.getRuntime().maxMemory()), err,
-                result -> out.println("wrote " + result.resultsFile() + " and " + result.provenanceFile()));
+        List<Path> inputs = pipeline.inputs().stream().filter(input -> !input.inMemory())
+                .map(input -> input.resolve(base)).toList();
+        return PipelineExecution.execute("run", outputDirectory, inputs, err, out, run -> {
+            RunResult result = run.pipeline(pipeline, base, new RunOptions(slabLength,
+                    Runtime.getRuntime().maxMemory()), "");
+            return "wrote " + run.folder().resolve(result.resultsFile().getFileName().toString()) + " and "
+                    + run.folder().resolve(result.provenanceFile().getFileName().toString()) + System.lineSeparator();
+        });
     }
 }

@@ -3,10 +3,16 @@ package org.edgewise.cli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.edgewise.api.files.InputException;
+import org.edgewise.api.parameters.InvalidParameterException;
+import org.edgewise.core.pipeline.RunOptions;
+import org.edgewise.core.pipeline.RunResult;
+import org.edgewise.io.Hdf5Files;
 import org.edgewise.segment.stages.ParticlesModel;
 import org.edgewise.segment.stages.ThresholdModel;
 import org.edgewise.workflow.SegmentWorkflow;
@@ -27,7 +33,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "segment", sortOptions = false, defaultValueProvider = ModelDefaults.class,
         description = { "Segment the particles of a reconstructed volume (results HDF5 /volumes/<name>): threshold,"
                 + " opening, hole filling, watershed separation, convex hulls, depth below the hull, shape metrics."
-                + " Writes segmentation.h5, particles.csv and provenance.json into DIR." })
+                + " Writes segmentation.h5, particles.csv and provenance.json into DIR, only when the whole run"
+                + " succeeded. A volume in which no particle is found gives a warning (and an empty table)." },
+        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = { ExitCodes.OK, ExitCodes.RUN, ExitCodes.USAGE,
+            ExitCodes.INPUT, ExitCodes.OUTPUT, ExitCodes.CANCELLED }, footer = { "", ExitCodes.VERBOSE })
 final class SegmentCommand implements Callable<Integer>, ModelDefaults.Source {
 
     private static final ParticlesModel DEFAULTS = org.edgewise.api.parameters.Parameters
@@ -39,7 +48,8 @@ final class SegmentCommand implements Callable<Integer>, ModelDefaults.Source {
     @Parameters(index = "0", paramLabel = "VOLUMES.h5", description = "Results HDF5 with /volumes/<name> datasets.")
     private Path input;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if needed).")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder: new, empty, or"
+            + " holding an earlier segment run (replaced whole).")
     private Path out;
 
     @Option(names = "--volume", paramLabel = "NAME",
@@ -76,32 +86,53 @@ final class SegmentCommand implements Callable<Integer>, ModelDefaults.Source {
     }
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
-        ParticlesModel model = new ParticlesModel(threshold == null ? ThresholdModel.Method.OTSU
-                : ThresholdModel.Method.MANUAL, threshold == null ? DEFAULTS.threshold() : threshold, openUm,
-                minVolumeUm3, hUm, dilateUm);
-        SegmentWorkflow.Plan plan = SegmentWorkflow.builder().file(input).volume(volumeName).particles(model)
-                .description("edgewise segment " + input.toAbsolutePath()).plan();
-        err.println("segmenting " + plan.volume() + (plan.summed().size() > 1 ? " of " + plan.summed() : ""));
-        err.flush();
-        return PipelineExecution.executeStaged("segment", plan.pipeline(), Path.of("").toAbsolutePath(), out, err,
-                spec.commandLine().getOut(), (result, staging) -> {
-                    SegmentationReport.Summary r = SegmentationReport.write(plan, result, staging);
-                    StringWriter text = new StringWriter();
-                    PrintWriter o = new PrintWriter(text);
-                    o.printf(Locale.ROOT, "%d particle(s) in %s (threshold %.5g) in %.1f s%n", r.particles().size(),
-                            r.volume(), r.threshold(), (System.nanoTime() - start) / 1e9);
-                    for (SegmentationReport.Particle m : r.particles()) {
-                        o.printf(Locale.ROOT, "  %d: %.2f µm³, d_eq %.3f µm, Feret %.3f / %.3f µm = %.3f%s%n",
-                                m.label(), m.volumeUm3(), m.equivDiameterUm(), m.feretMinUm(), m.feretMaxOrthUm(),
-                                m.feretRatio(), m.cutByFieldOfView() ? ", cut by the field of view" : "");
-                    }
-                    o.println("Wrote " + out.resolve(SegmentationReport.SEGMENTATION_FILE).toAbsolutePath() + ", "
-                            + SegmentationReport.PARTICLES_FILE + " and provenance.json");
-                    o.flush();
-                    return text.toString();
-                });
+        ParticlesModel model;
+        try {
+            model = org.edgewise.api.parameters.Parameters.validate(new ParticlesModel(threshold == null
+                    ? ThresholdModel.Method.OTSU : ThresholdModel.Method.MANUAL, threshold == null
+                            ? DEFAULTS.threshold() : threshold, openUm, minVolumeUm3, hUm, dilateUm));
+        } catch (InvalidParameterException e) {
+            return PipelineExecution.fail(err, "segment", PipelineExecution.INVALID, e.getMessage());
+        }
+        return PipelineExecution.execute("segment", out, List.of(input), err, spec.commandLine().getOut(), run -> {
+            Hdf5Files.checkFile(input);
+            SegmentWorkflow.Plan plan;
+            try {
+                plan = SegmentWorkflow.builder().file(input).volume(volumeName).particles(model)
+                        .description("edgewise segment " + input.toAbsolutePath()).plan();
+            } catch (IllegalArgumentException e) {
+                if (volumeName != null && e.getMessage() != null && e.getMessage().contains("no volume '")) {
+                    throw new InvalidParameterException("volume", "--volume: " + e.getMessage());
+                }
+                throw new InputException(null, null, e.getMessage(), e);
+            }
+            err.println("segmenting " + plan.volume() + (plan.summed().size() > 1 ? " of " + plan.summed() : ""));
+            err.flush();
+            RunResult result = run.pipeline(plan.pipeline(), Path.of("").toAbsolutePath(), RunOptions.defaults(),
+                    AlignCommand.RUN_FOLDER);
+            SegmentationReport.Summary r = SegmentationReport.write(plan, result, run.staging());
+            if (r.particles().isEmpty()) {
+                String nothing = String.format(Locale.ROOT, "no particle was found in %s of %s (threshold %.5g, opening"
+                        + " %.3g µm, smallest volume %.3g µm³): the volume is empty, constant or below the threshold",
+                        r.volume(), input, r.threshold(), model.openRadiusUm(), model.minVolumeUm3());
+                run.recordWarnings(result, List.of(nothing));
+            }
+            StringWriter text = new StringWriter();
+            PrintWriter o = new PrintWriter(text);
+            o.printf(Locale.ROOT, "%d particle(s) in %s (threshold %.5g) in %.1f s%n", r.particles().size(),
+                    r.volume(), r.threshold(), (System.nanoTime() - start) / 1e9);
+            for (SegmentationReport.Particle m : r.particles()) {
+                o.printf(Locale.ROOT, "  %d: %.2f µm³, d_eq %.3f µm, Feret %.3f / %.3f µm = %.3f%s%n",
+                        m.label(), m.volumeUm3(), m.equivDiameterUm(), m.feretMinUm(), m.feretMaxOrthUm(),
+                        m.feretRatio(), m.cutByFieldOfView() ? ", cut by the field of view" : "");
+            }
+            o.println("Wrote " + run.folder().resolve(SegmentationReport.SEGMENTATION_FILE) + ", "
+                    + SegmentationReport.PARTICLES_FILE + " and provenance.json");
+            o.flush();
+            return text.toString();
+        });
     }
 }

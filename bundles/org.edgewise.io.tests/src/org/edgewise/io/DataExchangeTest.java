@@ -214,7 +214,7 @@ class DataExchangeTest {
     void aFileThatIsNotHdf5() throws IOException {
         Path file = dir.resolve("notes.h5");
         Files.writeString(file, "this is a text file, not HDF5\n".repeat(50));
-        failure(file, null, "not a readable HDF5 file");
+        failure(file, null, "is not an HDF5 file");
     }
 
     @Test

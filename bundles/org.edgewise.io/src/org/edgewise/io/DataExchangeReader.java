@@ -1,13 +1,14 @@
 package org.edgewise.io;
 
 import java.lang.reflect.Array;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.OptionalDouble;
 
 import org.eclipse.january.dataset.DatasetFactory;
 import org.eclipse.january.dataset.FloatDataset;
+
+import org.edgewise.api.files.FileErrors;
 
 import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
@@ -19,10 +20,15 @@ import io.jhdf.api.Node;
  * by the slab however large the scan.
  * <p>
  * Everything wrong with a file is a {@link DataFileException} naming the file and the dataset path: a missing file,
- * a file that is not HDF5 or is truncated, a missing dataset, a shape that is not {@code [frame, row, column]},
- * flats or darks whose frame size differs from the projections', an angle count different from the projection
- * count, a frame that is entirely NaN, missing energy or pixel size that the caller did not supply, or a supplied
- * value that contradicts the file.
+ * a file that is not HDF5 or is truncated ({@link Hdf5Files}), a missing dataset, a shape that is not
+ * {@code [frame, row, column]}, flats or darks whose frame size differs from the projections', an angle count
+ * different from the projection count, a frame that is entirely NaN, missing energy or pixel size that the caller
+ * did not supply, a supplied value that contradicts the file, or a {@code units} attribute that is not one of the
+ * accepted units or gives an implausible value ({@link Units}: energy in keV or eV, pixel size in µm, nm, mm or m,
+ * angles in degrees or radians; converted on reading). A scan written by {@code edgewise align} (it has
+ * {@link DataExchange#ALIGNMENT}) holds aligned line integrals and no flats or darks.
+ * <p>
+ * Opening reads the metadata only; {@link ScanCheck} reads every frame once before a run.
  *
  * <pre>{@code
  * try (DataExchangeReader reader = DataExchangeReader.open(file, Metadata.none())) {
@@ -65,6 +71,8 @@ public final class DataExchangeReader implements AutoCloseable {
     private final double pixelSizeUm;
     private final FloatDataset flats;
     private final FloatDataset darks;
+    private final boolean aligned;
+    private final boolean unsignedBytes;
 
     private DataExchangeReader(Path file, HdfFile hdf, Metadata supplied) throws DataFileException {
         this(file, hdf, supplied, false);
@@ -78,6 +86,8 @@ public final class DataExchangeReader implements AutoCloseable {
         this.data = dataset(DataExchange.DATA);
         this.shape = frameStack(data, DataExchange.DATA);
         this.unsigned16 = checkType(data, DataExchange.DATA);
+        this.unsignedBytes = isUnsigned(data);
+        this.aligned = find(DataExchange.ALIGNMENT) instanceof io.jhdf.api.Group;
         if (projectionsOnly) {
             this.anglesDeg = new double[0];
             this.energyKev = Double.NaN;
@@ -87,7 +97,17 @@ public final class DataExchangeReader implements AutoCloseable {
             return;
         }
         Dataset theta = dataset(DataExchange.THETA);
-        this.anglesDeg = toDoubles(read(theta, DataExchange.THETA), DataExchange.THETA);
+        double toDegrees;
+        try {
+            toDegrees = Units.toDegrees(Units.of(theta));
+        } catch (IllegalArgumentException e) {
+            throw new DataFileException(file, DataExchange.THETA, e.getMessage());
+        }
+        double[] stored = toDoubles(read(theta, DataExchange.THETA), DataExchange.THETA);
+        this.anglesDeg = new double[stored.length];
+        for (int i = 0; i < stored.length; i++) {
+            anglesDeg[i] = stored[i] * toDegrees;
+        }
         if (anglesDeg.length != shape[0]) {
             throw new DataFileException(file, DataExchange.THETA, anglesDeg.length + " angles for " + shape[0]
                     + " projections in " + DataExchange.DATA);
@@ -97,10 +117,11 @@ public final class DataExchangeReader implements AutoCloseable {
                 throw new DataFileException(file, DataExchange.THETA, "angle " + i + " is " + anglesDeg[i]);
             }
         }
-        this.energyKev = scalar(DataExchange.ENERGY, supplied.energyKev(), "energy (keV)");
-        this.pixelSizeUm = scalar(DataExchange.PIXEL_SIZE, supplied.pixelSizeUm(), "pixel size (µm)");
-        this.flats = readFrames(DataExchange.WHITE);
-        this.darks = readFrames(DataExchange.DARK);
+        this.energyKev = scalar(DataExchange.ENERGY, supplied.energyKev(), "energy (keV)", Units::energyKev);
+        this.pixelSizeUm = scalar(DataExchange.PIXEL_SIZE, supplied.pixelSizeUm(), "pixel size (µm)",
+                Units::pixelSizeUm);
+        this.flats = aligned ? null : readFrames(DataExchange.WHITE);
+        this.darks = aligned ? null : readFrames(DataExchange.DARK);
     }
 
     /**
@@ -112,18 +133,7 @@ public final class DataExchangeReader implements AutoCloseable {
      * @throws DataFileException if the file is missing, unreadable or inconsistent
      */
     public static DataExchangeReader open(Path file, Metadata supplied) throws DataFileException {
-        if (!Files.exists(file)) {
-            throw new DataFileException(file, null, "file does not exist");
-        }
-        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw new DataFileException(file, null, "not a readable file");
-        }
-        HdfFile hdf;
-        try {
-            hdf = new HdfFile(file);
-        } catch (RuntimeException e) {
-            throw new DataFileException(file, null, "not a readable HDF5 file (" + e.getMessage() + ")", e);
-        }
+        HdfFile hdf = Hdf5Files.open(file);
         try {
             return new DataExchangeReader(file, hdf, supplied);
         } catch (DataFileException e) {
@@ -131,7 +141,7 @@ public final class DataExchangeReader implements AutoCloseable {
             throw e;
         } catch (RuntimeException e) {
             hdf.close();
-            throw new DataFileException(file, null, "damaged or truncated HDF5 file (" + e + ")", e);
+            throw new DataFileException(file, null, "damaged HDF5 file (" + FileErrors.explain(e) + ")", e);
         }
     }
 
@@ -143,16 +153,12 @@ public final class DataExchangeReader implements AutoCloseable {
      * @throws DataFileException as {@link #readProjections}
      */
     public static FloatDataset readProjections(Path file, int first, int count) throws DataFileException {
-        HdfFile hdf;
-        try {
-            hdf = new HdfFile(file);
-        } catch (RuntimeException e) {
-            throw new DataFileException(file, null, "not a readable HDF5 file (" + e.getMessage() + ")", e);
-        }
+        HdfFile hdf = Hdf5Files.open(file);
         try (DataExchangeReader reader = new DataExchangeReader(file, hdf, Metadata.none(), true)) {
             return reader.readProjections(first, count);
         } catch (RuntimeException e) {
-            throw new DataFileException(file, DataExchange.DATA, "damaged or truncated HDF5 file (" + e + ")", e);
+            throw new DataFileException(file, DataExchange.DATA, "damaged HDF5 file (" + FileErrors.explain(e) + ")",
+                    e);
         }
     }
 
@@ -201,14 +207,22 @@ public final class DataExchangeReader implements AutoCloseable {
         return pixelSizeUm;
     }
 
-    /** @return flat frames, {@code [frame, row, column]}, counts */
+    /** @return flat frames, {@code [frame, row, column]}, counts; null for an {@link #isAligned() aligned} scan */
     public FloatDataset flats() {
         return flats;
     }
 
-    /** @return dark frames, {@code [frame, row, column]}, counts */
+    /** @return dark frames, {@code [frame, row, column]}, counts; null for an {@link #isAligned() aligned} scan */
     public FloatDataset darks() {
         return darks;
+    }
+
+    /**
+     * @return true for a scan written by {@code edgewise align}: its projections are aligned line integrals
+     *         (dimensionless) and it has no flats or darks
+     */
+    public boolean isAligned() {
+        return aligned;
     }
 
     /**
@@ -228,10 +242,10 @@ public final class DataExchangeReader implements AutoCloseable {
         try {
             slab = data.getData(new long[] { first, 0, 0 }, new int[] { count, shape[1], shape[2] });
         } catch (RuntimeException e) {
-            throw new DataFileException(file, DataExchange.DATA, "could not read projections " + first + ".."
-                    + (first + count - 1) + " (" + e + "); the file may be truncated", e);
+            throw new DataFileException(file, DataExchange.DATA, "projections " + first + ".." + (first + count - 1)
+                    + " cannot be read (" + FileErrors.explain(e) + "): the file is damaged or truncated", e);
         }
-        return toFloatStack(slab, DataExchange.DATA, first);
+        return toFloatStack(slab, DataExchange.DATA, first, unsignedBytes);
     }
 
     /**
@@ -259,6 +273,14 @@ public final class DataExchangeReader implements AutoCloseable {
     @Override
     public void close() {
         hdf.close();
+    }
+
+    private Node find(String path) {
+        try {
+            return hdf.getByPath(path);
+        } catch (RuntimeException e) { // jhdf signals a missing path with an exception
+            return null;
+        }
     }
 
     private Dataset dataset(String path) throws DataFileException {
@@ -301,7 +323,8 @@ public final class DataExchangeReader implements AutoCloseable {
         try {
             return d.getData();
         } catch (RuntimeException e) {
-            throw new DataFileException(file, path, "could not be read (" + e + "); the file may be truncated", e);
+            throw new DataFileException(file, path, "cannot be read (" + FileErrors.explain(e) + "): the file is"
+                    + " damaged or truncated", e);
         }
     }
 
@@ -324,7 +347,8 @@ public final class DataExchangeReader implements AutoCloseable {
         return out;
     }
 
-    private double scalar(String path, OptionalDouble supplied, String what) throws DataFileException {
+    private double scalar(String path, OptionalDouble supplied, String what, DoubleBinaryConverter converter)
+            throws DataFileException {
         Node node = null;
         try {
             node = hdf.getByPath(path);
@@ -345,12 +369,23 @@ public final class DataExchangeReader implements AutoCloseable {
             throw new DataFileException(file, path, what + " must be one positive number, was "
                     + Arrays.toString(values));
         }
-        if (supplied.isPresent()
-                && Math.abs(supplied.getAsDouble() - values[0]) > CONTRADICTION_TOLERANCE * values[0]) {
-            throw new DataFileException(file, path, what + " " + values[0] + " in the file contradicts the supplied "
+        double value;
+        try {
+            value = converter.convert(values[0], Units.of(d));
+        } catch (IllegalArgumentException e) {
+            throw new DataFileException(file, path, e.getMessage());
+        }
+        if (supplied.isPresent() && Math.abs(supplied.getAsDouble() - value) > CONTRADICTION_TOLERANCE * value) {
+            throw new DataFileException(file, path, what + " " + value + " in the file contradicts the supplied "
                     + supplied.getAsDouble());
         }
-        return values[0];
+        return value;
+    }
+
+    /** A stored value and its units attribute → the value in Edgewise's unit. */
+    @FunctionalInterface
+    private interface DoubleBinaryConverter {
+        double convert(double value, String unit);
     }
 
     private FloatDataset readFrames(String path) throws DataFileException {
@@ -361,10 +396,15 @@ public final class DataExchangeReader implements AutoCloseable {
             throw new DataFileException(file, path, "frames of " + dims[1] + "×" + dims[2] + " do not match the "
                     + shape[1] + "×" + shape[2] + " projections in " + DataExchange.DATA);
         }
-        return toFloatStack(read(d, path), path, 0);
+        return toFloatStack(read(d, path), path, 0, isUnsigned(d));
     }
 
-    private FloatDataset toFloatStack(Object stack, String path, int firstIndex) throws DataFileException {
+    private static boolean isUnsigned(Dataset d) {
+        return d.getDataType() instanceof io.jhdf.object.datatype.FixedPoint point && !point.isSigned();
+    }
+
+    private FloatDataset toFloatStack(Object stack, String path, int firstIndex, boolean unsignedBytes)
+            throws DataFileException {
         int frames = Array.getLength(stack);
         int rows = shape[1];
         int columns = shape[2];
@@ -401,7 +441,7 @@ public final class DataExchangeReader implements AutoCloseable {
                     }
                 } else if (row instanceof byte[] br) {
                     for (int c = 0; c < columns; c++) {
-                        flat[i++] = br[c];
+                        flat[i++] = unsignedBytes ? br[c] & 0xff : br[c];
                     }
                 } else {
                     throw new DataFileException(file, path, "unsupported element type " + row.getClass());

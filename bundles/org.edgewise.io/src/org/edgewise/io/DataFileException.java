@@ -1,18 +1,18 @@
 package org.edgewise.io;
 
-import java.io.IOException;
 import java.nio.file.Path;
+
+import org.edgewise.api.files.InputException;
 
 /**
  * A data file that cannot be used as it is. The message always names the file and, where one is concerned, the
- * dataset path inside it: {@code scan_ni_below.h5: /exchange/theta: 180 angles for 181 projections}.
+ * dataset path inside it: {@code scan_ni_below.h5: /exchange/theta: 180 angles for 181 projections}. Every reader
+ * of {@code org.edgewise.io} reports its problems this way; commands treat it as every other
+ * {@link InputException}.
  */
-public class DataFileException extends IOException {
+public class DataFileException extends InputException {
 
     private static final long serialVersionUID = 1L;
-
-    private final transient Path file;
-    private final String datasetPath;
 
     /**
      * @param file        the file concerned
@@ -21,22 +21,10 @@ public class DataFileException extends IOException {
      * @param cause       the underlying error, or {@code null}
      */
     public DataFileException(Path file, String datasetPath, String problem, Throwable cause) {
-        super(file + (datasetPath == null ? "" : ": " + datasetPath) + ": " + problem, cause);
-        this.file = file;
-        this.datasetPath = datasetPath;
+        super(file, datasetPath, problem, cause);
     }
 
     public DataFileException(Path file, String datasetPath, String problem) {
         this(file, datasetPath, problem, null);
-    }
-
-    /** @return the file concerned */
-    public Path file() {
-        return file;
-    }
-
-    /** @return the dataset path inside the file, or {@code null} */
-    public String datasetPath() {
-        return datasetPath;
     }
 }

@@ -48,6 +48,8 @@ final class NexusResults {
     static final String PROVENANCE = "provenance";
     static final String DESCRIPTION = "description";
     static final String COLUMNS = "columns";
+    /** On a table without rows: the units of its columns (which have no datasets). */
+    static final String EMPTY_COLUMN_UNITS = "empty_column_units";
 
     /**
      * One result to write.
@@ -181,9 +183,6 @@ final class NexusResults {
             throw new IllegalArgumentException("table '" + item.name() + "' has " + count + " columns but names "
                     + columns.size());
         }
-        if (rows == 0) {
-            throw new IllegalArgumentException("result '" + item.name() + "' is empty: shape [0, " + count + "]");
-        }
         WritableGroup group = entry.putGroup(item.name());
         group.putAttribute("NX_class", "NXdata");
         String[] names = columns.stream().map(Column::name).toArray(String[]::new);
@@ -192,6 +191,14 @@ final class NexusResults {
                 throw new IllegalArgumentException("table '" + item.name() + "': column '" + name
                         + "' cannot name an HDF5 dataset");
             }
+        }
+        if (rows == 0) {
+            // a table without rows (a segmentation that found no particle) is a result too: its columns and units
+            // are kept as attributes, as there are no values to hold them
+            group.putAttribute(COLUMNS, names);
+            group.putAttribute(EMPTY_COLUMN_UNITS, columns.stream().map(Column::unit).toArray(String[]::new));
+            common(group, item);
+            return;
         }
         DoubleDataset values = DatasetUtils.copy(DoubleDataset.class, table);
         for (int c = 0; c < count; c++) {
@@ -287,7 +294,14 @@ final class NexusResults {
                 throw new DataFileException(file, group.getPath(), "is a table without a columns attribute");
             }
             double[][] data = new double[list.length][];
-            for (int c = 0; c < list.length; c++) {
+            Attribute emptyUnits = group.getAttribute(EMPTY_COLUMN_UNITS);
+            if (emptyUnits != null && emptyUnits.getData() instanceof String[] units && units.length == list.length) {
+                for (int c = 0; c < list.length; c++) {
+                    columns.add(Column.of(list[c], units[c]));
+                    data[c] = new double[0];
+                }
+            }
+            for (int c = 0; c < list.length && emptyUnits == null; c++) {
                 io.jhdf.api.Dataset column = dataset(file, group, list[c]);
                 columns.add(Column.of(list[c], text(column, "units", "")));
                 data[c] = (double[]) DatasetUtils.cast(DoubleDataset.class,

@@ -81,14 +81,18 @@ public final class ScanGroups {
         List<Path> files = new ArrayList<>();
         for (Path input : inputs) {
             if (Files.isDirectory(input)) {
+                // broken links and unreadable files are listed too: their check says what is wrong with them
                 try (Stream<Path> list = Files.list(input)) {
                     list.filter(p -> {
                         String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-                        return Files.isRegularFile(p) && !n.startsWith(".")
+                        return !Files.isDirectory(p) && !n.startsWith(".")
                                 && (n.endsWith(".h5") || n.endsWith(".hdf5") || n.endsWith(".hdf"));
                     }).sorted().forEach(files::add);
+                } catch (IOException e) {
+                    throw new DataFileException(input, null, "folder cannot be listed: "
+                            + org.edgewise.api.files.FileErrors.reason(e), e);
                 }
-            } else if (Files.exists(input)) {
+            } else if (Files.exists(input) || Files.isSymbolicLink(input)) {
                 files.add(input);
             } else {
                 throw new DataFileException(input, null, "file or folder does not exist");

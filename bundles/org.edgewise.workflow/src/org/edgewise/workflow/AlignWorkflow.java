@@ -17,6 +17,7 @@ import org.edgewise.align.stages.NormaliseModel;
 import org.edgewise.align.stages.NormaliseStage;
 import org.edgewise.align.stages.RegisterModel;
 import org.edgewise.align.stages.RegisterPairStage;
+import org.edgewise.api.files.InputException;
 import org.edgewise.api.parameters.NoParameters;
 import org.edgewise.api.parameters.Parameters;
 import org.edgewise.api.sources.InputSpec;
@@ -72,7 +73,8 @@ public final class AlignWorkflow {
      * @param pipeline the pipeline; its results are every dataset of {@link #scans()}
      * @param scans    per scan in input order, its datasets
      * @param pairs    the registered pairs
-     * @param warning  why the scans were not registered in pairs, or empty
+     * @param warning  why the scans were not registered in pairs, or empty (now always empty: a scan that belongs to
+     *                 no pair is an error)
      */
     public record Plan(Pipeline pipeline, List<AlignedScan> scans, List<Scans.Pair> pairs, String warning) {
     }
@@ -132,7 +134,8 @@ public final class AlignWorkflow {
          * @return the plan of these steps (its pipeline is the recipe so far, with every dataset of the scans as a
          *         result)
          * @throws IOException if a scan is already aligned or its angles do not span a half turn (a
-         *                     {@link DataFileException} names the file)
+         *                     {@link DataFileException} names the file), or pairs are registered and a scan
+         *                     belongs to no complete pair (an {@link InputException})
          */
         public Plan appendTo(Recipe recipe) throws IOException {
             if (scans.isEmpty()) {
@@ -159,7 +162,9 @@ public final class AlignWorkflow {
                 try {
                     pairs = Scans.pairs(scans);
                 } catch (ScanGroups.ScanGroupingException e) {
-                    warning = "scans not registered in pairs: " + e.getMessage();
+                    // never a silent switch-off of every pair's registration (org.edgewise.io.ScanSetCheck names
+                    // the scan at fault before a command gets here)
+                    throw new InputException(null, DataExchange.ENERGY, e.getMessage().replace('\n', ' '), e);
                 }
             }
             for (Scans.Pair pair : pairs) {

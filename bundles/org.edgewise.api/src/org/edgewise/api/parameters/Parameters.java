@@ -80,7 +80,7 @@ public final class Parameters {
     }
 
     /**
-     * Checks every numeric component against its bounds and rejects NaN.
+     * Checks every numeric component against its bounds and rejects NaN and infinite values.
      *
      * @param <M>   the record type
      * @param model the values
@@ -99,11 +99,13 @@ public final class Parameters {
             }
             if (description.isNumeric()) {
                 double number = ((Number) value).doubleValue();
-                if (Double.isNaN(number) || number < description.min() || number > description.max()) {
+                if (!Double.isFinite(number) || number < description.min() || number > description.max()) {
                     throw new InvalidParameterException(description.name(), "parameter '" + description.name()
                             + "' (" + description.label() + ") = " + formatNumber(number)
-                            + (description.unit().isEmpty() ? "" : " " + description.unit()) + " is outside "
-                            + description.boundsText());
+                            + (description.unit().isEmpty() ? "" : " " + description.unit())
+                            + (Double.isFinite(number) ? " is outside " + description.boundsText()
+                                    : " is not a finite number; accepted: " + (description.boundsText().isBlank()
+                                            ? "any finite number" : description.boundsText())));
                 }
             }
         }

@@ -2,6 +2,7 @@ package org.edgewise.api.sources;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.eclipse.january.dataset.ILazyDataset;
 
@@ -27,4 +28,17 @@ public interface IDatasetSource {
      *                     the input and what is missing)
      */
     ILazyDataset open(InputSpec spec, Path file) throws IOException;
+
+    /**
+     * What a source found usable only with caveats when it {@link #open opened} an input (a few NaN or negative
+     * pixels, for example): the runner records these in the run's provenance. Asked once per input, after
+     * {@link #open}.
+     *
+     * @param spec the input
+     * @param file the resolved file, or null for in-memory inputs
+     * @return one line per caveat, naming the file and the dataset; empty by default
+     */
+    default List<String> warnings(InputSpec spec, Path file) {
+        return List.of();
+    }
 }

@@ -19,6 +19,7 @@ import org.eclipse.january.IMonitor;
 import org.eclipse.january.dataset.Dataset;
 import org.eclipse.january.dataset.DatasetFactory;
 import org.eclipse.january.dataset.DoubleDataset;
+import org.edgewise.api.files.OutputFolder;
 import org.edgewise.api.metadata.PhysicalMetadata;
 import org.edgewise.api.sources.InputSpec;
 import org.edgewise.api.stages.DataKind;
@@ -81,7 +82,8 @@ class PipelineRunnerTest {
         Path out = dir.resolve("out");
         runner.run(pipeline(scaleReconstructBin(), List.of()), dir, out, RunOptions.slabLength(2), null);
 
-        assertEquals(List.of("provenance.json", "results.h5"), listing(out)); // no temporary left
+        // no temporary left
+        assertEquals(List.of(OutputFolder.MANIFEST_FILE, "provenance.json", "results.h5"), listing(out));
         Path results = out.resolve("results.h5");
         assertEquals(List.of("step3.volume"), ResultsFile.names(results));
         assertEquals(DataKind.VOLUME, ResultsFile.kind(results, "step3.volume"));
@@ -230,7 +232,7 @@ class PipelineRunnerTest {
         InputSpec missing = new InputSpec("scan", "nope.h5", null, DataKind.PROJECTIONS, 0.05, 8.0, null, null);
         Pipeline pipeline = new Pipeline("", List.of(missing), List.of(step("test.scale", Map.of())), List.of());
         InvalidPipelineException e = assertThrows(InvalidPipelineException.class, () -> runner.check(pipeline, dir));
-        assertEquals("input 'scan': file " + dir.resolve("nope.h5").toAbsolutePath() + " does not exist",
+        assertEquals("input 'scan': " + dir.resolve("nope.h5").toAbsolutePath() + ": file does not exist",
                 e.getMessage());
     }
 
@@ -240,7 +242,8 @@ class PipelineRunnerTest {
                 null);
         Pipeline pipeline = new Pipeline("", List.of(wrong), List.of(step("test.scale", Map.of())), List.of());
         InvalidPipelineException e = assertThrows(InvalidPipelineException.class, () -> runner.check(pipeline, dir));
-        assertEquals("input 'scan': " + input.toAbsolutePath() + " has no dataset /exchange/dta", e.getMessage());
+        assertEquals("input 'scan': " + input.toAbsolutePath() + ": /exchange/dta: required dataset is missing",
+                e.getMessage());
     }
 
     /** Cancels once {@code worked} has been called {@code after} times; records the sub-tasks. */
@@ -271,8 +274,9 @@ class PipelineRunnerTest {
 
     @Test
     void cancellingBetweenSlabsLeavesNoOutputAndTheInputIntact() throws Exception {
-        Path out = Files.createDirectory(dir.resolve("out"));
-        Files.writeString(out.resolve("notes.txt"), "mine");
+        Path out = dir.resolve("out");
+        runner.run(pipeline(List.of(step("test.scale", Map.of())), List.of()), dir, out, RunOptions.defaults(), null);
+        String previous = InputProvenance.sha256(out.resolve("results.h5"));
         CancellingMonitor monitor = new CancellingMonitor(2);
         PipelineCancelledException e = assertThrows(PipelineCancelledException.class,
                 () -> runner.run(pipeline(scaleReconstructBin(), List.of()), dir, out, RunOptions.slabLength(1),
@@ -281,7 +285,11 @@ class PipelineRunnerTest {
         assertEquals(2, monitor.worked);
         assertEquals(List.of("computing SHA-256 of the inputs", "step 1/3 test.scale: slab 1/6 [0, 1)",
                 "step 1/3 test.scale: slab 2/6 [1, 2)"), monitor.tasks);
-        assertEquals(List.of("notes.txt"), listing(out));
+        assertEquals(List.of(OutputFolder.MANIFEST_FILE, "provenance.json", "results.h5"), listing(out),
+                "the earlier run's results are left as they were");
+        assertEquals(previous, InputProvenance.sha256(out.resolve("results.h5")));
+        assertTrue(listing(dir).stream().noneMatch(name -> name.startsWith(".")), "no staging folder or lock next to"
+                + " it: " + listing(dir));
         assertEquals(inputHash, InputProvenance.sha256(input));
     }
 
@@ -304,7 +312,7 @@ class PipelineRunnerTest {
                 () -> runner.run(pipeline(steps, List.of()), dir, out, RunOptions.slabLength(2), null));
         assertFalse(e instanceof InvalidPipelineException);
         assertEquals("step 2 (test.fail) failed: detector saturated at projection 3", e.getMessage());
-        assertEquals(List.of("provenance.json", "results.h5"), listing(out));
+        assertEquals(List.of(OutputFolder.MANIFEST_FILE, "provenance.json", "results.h5"), listing(out));
         assertEquals(previous, InputProvenance.sha256(out.resolve("results.h5")));
         assertEquals(inputHash, InputProvenance.sha256(input));
     }

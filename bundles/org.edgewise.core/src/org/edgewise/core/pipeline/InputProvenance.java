@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
+import org.edgewise.api.files.FileErrors;
+import org.edgewise.api.files.InputException;
 import org.edgewise.api.sources.InputSpec;
 
 /**
@@ -41,7 +43,8 @@ public final class InputProvenance {
                 records.add(new Provenance.Input(spec.name(), file.toString(), dataset, spec.kind().id(),
                         Files.size(file), sha256(file)));
             } catch (IOException e) {
-                throw new PipelineException("input '" + spec.name() + "': cannot read " + file + ": " + e, e);
+                InputException input = new InputException(file, null, "cannot be read: " + FileErrors.reason(e), e);
+                throw new PipelineException("input '" + spec.name() + "': " + input.getMessage(), input);
             }
         }
         return records;

@@ -12,4 +12,12 @@ public class InvalidPipelineException extends PipelineException {
     public InvalidPipelineException(String message) {
         super(message);
     }
+
+    /**
+     * @param message one line naming the input or step and what is wrong
+     * @param cause   the underlying problem, e.g. an input file that cannot be used
+     */
+    public InvalidPipelineException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

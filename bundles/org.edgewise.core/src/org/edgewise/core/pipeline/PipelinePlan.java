@@ -16,9 +16,10 @@ import org.edgewise.api.stages.StageDescriptor;
  * @param steps    the steps, resolved
  * @param kinds    every dataset name (inputs and step outputs) → kind
  * @param results  the names of the datasets to write
+ * @param warnings what the input sources could use only with caveats (provenance), one line each
  */
 public record PipelinePlan(Pipeline pipeline, Map<String, ILazyDataset> inputs, List<PlannedStep> steps,
-        Map<String, DataKind> kinds, List<String> results) {
+        Map<String, DataKind> kinds, List<String> results, List<String> warnings) {
 
     /**
      * One resolved step.

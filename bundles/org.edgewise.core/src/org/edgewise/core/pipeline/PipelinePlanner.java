@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.eclipse.january.dataset.ILazyDataset;
+import org.edgewise.api.files.InputException;
 import org.edgewise.api.metadata.PhysicalMetadata;
 import org.edgewise.api.parameters.InvalidParameterException;
 import org.edgewise.api.parameters.Parameters;
@@ -55,11 +56,12 @@ final class PipelinePlanner {
         }
         Map<String, DataKind> kinds = new LinkedHashMap<>();
         Map<String, ILazyDataset> inputs = new LinkedHashMap<>();
+        List<String> warnings = new ArrayList<>();
         for (InputSpec spec : pipeline.inputs()) {
             if (kinds.containsKey(spec.name())) {
                 throw new InvalidPipelineException("two inputs are called '" + spec.name() + "'");
             }
-            inputs.put(spec.name(), open(spec, baseDirectory));
+            inputs.put(spec.name(), open(spec, baseDirectory, warnings));
             kinds.put(spec.name(), spec.kind());
         }
         List<PlannedStep> steps = new ArrayList<>();
@@ -100,7 +102,7 @@ final class PipelinePlanner {
                         + "datasets: " + kinds.keySet());
             }
         }
-        return new PipelinePlan(pipeline, inputs, steps, kinds, results);
+        return new PipelinePlan(pipeline, inputs, steps, kinds, results, warnings);
     }
 
     /**
@@ -151,12 +153,24 @@ final class PipelinePlanner {
                         .toList());
     }
 
-    private ILazyDataset open(InputSpec spec, Path baseDirectory) throws InvalidPipelineException {
+    /**
+     * Opens one input through the first source that accepts it, which checks the file (a Data Exchange scan is read
+     * whole once, so a damaged frame is found before the first stage runs); adds the source's warnings.
+     */
+    private ILazyDataset open(InputSpec spec, Path baseDirectory, List<String> warnings)
+            throws InvalidPipelineException {
         Path file = null;
         if (!spec.inMemory()) {
             file = spec.resolve(baseDirectory);
-            if (!Files.isRegularFile(file)) {
-                throw new InvalidPipelineException("input '" + spec.name() + "': file " + file + " does not exist");
+            if (!Files.exists(file)) {
+                InputException missing = new InputException(file, null, Files.isSymbolicLink(file)
+                        ? "is a symbolic link to a file that does not exist" : "file does not exist");
+                throw new InvalidPipelineException("input '" + spec.name() + "': " + missing.getMessage(), missing);
+            }
+            if (!Files.isReadable(file)) {
+                InputException unreadable = new InputException(file, null, "cannot be read: permission denied");
+                throw new InvalidPipelineException("input '" + spec.name() + "': " + unreadable.getMessage(),
+                        unreadable);
             }
         }
         for (IDatasetSource source : sources) {
@@ -164,13 +178,22 @@ final class PipelinePlanner {
                 ILazyDataset dataset;
                 try {
                     dataset = source.open(spec, file);
-                } catch (IOException | RuntimeException e) {
-                    throw new InvalidPipelineException(e.getMessage());
+                    warnings.addAll(source.warnings(spec, file));
+                } catch (InputException e) {
+                    throw new InvalidPipelineException("input '" + spec.name() + "': " + e.getMessage(), e);
+                } catch (IOException e) {
+                    InputException input = new InputException(file, spec.path(), Failures.message(e), e);
+                    throw new InvalidPipelineException("input '" + spec.name() + "': " + input.getMessage(), input);
+                } catch (RuntimeException e) {
+                    InputException input = new InputException(file, spec.path(), "cannot be read: "
+                            + Failures.unexpected(e), e);
+                    throw new InvalidPipelineException("input '" + spec.name() + "': " + input.getMessage(), input);
                 }
                 if (dataset.getRank() != spec.kind().rank()) {
-                    throw new InvalidPipelineException("input '" + spec.name() + "' has shape "
+                    InputException shape = new InputException(file, spec.path(), "has shape "
                             + Arrays.toString(dataset.getShape()) + " but " + spec.kind().describe() + " has rank "
                             + spec.kind().rank());
+                    throw new InvalidPipelineException("input '" + spec.name() + "': " + shape.getMessage(), shape);
                 }
                 if (PhysicalMetadata.find(dataset).isEmpty()) {
                     throw new InvalidPipelineException("input '" + spec.name() + "' was opened without"

@@ -21,16 +21,31 @@ import com.fasterxml.jackson.core.JsonProcessingException;
  * @param inputs           every input file with its size and SHA-256
  * @param steps            every stage that ran, in order
  * @param results          the names of the written datasets
+ * @param warnings         what the inputs or the stages could use only with caveats (a few replaced pixels, an
+ *                         alignment that stopped before it converged), one line each naming the file or step; empty
+ *                         for a clean run (and in records written before warnings were recorded)
  */
 public record Provenance(String software, String edgewiseVersion, String startedAt, String finishedAt, String host,
         String javaVersion, String operatingSystem, Map<String, String> libraryVersions, String description,
-        List<Input> inputs, List<Step> steps, List<String> results) {
+        List<Input> inputs, List<Step> steps, List<String> results, List<String> warnings) {
 
     public Provenance {
         libraryVersions = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(libraryVersions));
         inputs = List.copyOf(inputs);
         steps = List.copyOf(steps);
         results = List.copyOf(results);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /**
+     * @param more further warnings (e.g. what a command found in the results after the run)
+     * @return this record with them appended
+     */
+    public Provenance withWarnings(List<String> more) {
+        List<String> all = new java.util.ArrayList<>(warnings);
+        all.addAll(more);
+        return new Provenance(software, edgewiseVersion, startedAt, finishedAt, host, javaVersion, operatingSystem,
+                libraryVersions, description, inputs, steps, results, all);
     }
 
     /**

@@ -43,9 +43,13 @@ import org.osgi.framework.FrameworkUtil;
  */
 final class StepExecutor {
 
+    /** Warnings of one step beyond this many (slab stages warn per slab) are summarised in one line. */
+    static final int MAX_WARNINGS_PER_STEP = 5;
+
     private final Path scratchDirectory;
     private final RunOptions options;
     private final IMonitor monitor;
+    private final List<String> warnings = new ArrayList<>();
 
     /**
      * @param scratchDirectory where slab outputs are collected (the run's temporary directory)
@@ -70,6 +74,7 @@ final class StepExecutor {
      */
     Provenance.Step run(PlannedStep step, int count, Map<String, ILazyDataset> datasets) throws PipelineException {
         String label = step.label();
+        Set<String> stepWarnings = new LinkedHashSet<>();
         checkCancelled(monitor, "before " + label);
         Instant started = Instant.now();
         IStage<?> stage;
@@ -96,19 +101,21 @@ final class StepExecutor {
                 }
                 StageOutput output = typed.apply(StageInput.whole(loaded), step.model(), monitor);
                 outputs.putAll(checkOutputs(step, output));
+                stepWarnings.addAll(output.warnings());
                 slabs = 1;
                 monitor.worked(1);
             } else {
-                slabs = runSlabs(step, typed, policy, inputs, outputs, prefix);
+                slabs = runSlabs(step, typed, policy, inputs, outputs, prefix, stepWarnings);
             }
             checkCancelled(monitor, "after " + label);
-        } catch (StageException e) {
-            throw new PipelineException(label + " failed: " + e.getMessage(), e);
         } catch (PipelineException e) {
             throw e;
-        } catch (IOException | RuntimeException e) {
-            throw new PipelineException(label + " failed: " + e, e);
+        } catch (StageException | IOException | RuntimeException e) {
+            // a stage that noticed the cancellation stops with its own exception
+            checkCancelled(monitor, "during " + label);
+            throw new PipelineException(label + " failed: " + Failures.message(e), e);
         }
+        addWarnings(step, stepWarnings);
         outputs.forEach((port, dataset) -> datasets.put(step.name() + "." + port, dataset));
         Bundle bundle = FrameworkUtil.getBundle(stage.getClass());
         // outside OSGi (bundles as plain jars) the stage's jar manifest names the bundle
@@ -121,8 +128,27 @@ final class StepExecutor {
                 Instant.now().toString());
     }
 
+    /** @return every warning of the steps run so far, each naming its step */
+    List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    private void addWarnings(PlannedStep step, Set<String> stepWarnings) {
+        int added = 0;
+        for (String warning : stepWarnings) {
+            if (added == MAX_WARNINGS_PER_STEP) {
+                warnings.add(step.label() + " '" + step.name() + "': and " + (stepWarnings.size() - added)
+                        + " more warning(s) like these");
+                return;
+            }
+            warnings.add(step.label() + " '" + step.name() + "': " + warning);
+            added++;
+        }
+    }
+
     private int runSlabs(PlannedStep step, IStage<Record> stage, SlabPolicy policy, Map<String, ILazyDataset> inputs,
-            Map<String, ILazyDataset> outputs, String prefix) throws PipelineException, StageException, IOException {
+            Map<String, ILazyDataset> outputs, String prefix, Set<String> stepWarnings)
+            throws PipelineException, StageException, IOException {
         List<Port> ports = step.descriptor().inputs();
         DataKind primaryKind = ports.get(0).kind();
         ILazyDataset primary = inputs.get(ports.get(0).name());
@@ -156,6 +182,7 @@ final class StepExecutor {
                 }
                 StageOutput output = stage.apply(new StageInput(slabInputs, start, stop - start, length),
                         step.model(), monitor);
+                stepWarnings.addAll(output.warnings());
                 for (Map.Entry<String, Dataset> entry : checkOutputs(step, output).entrySet()) {
                     if (entry.getValue().getShape()[0] > 0) {
                         stacks.get(entry.getKey()).append(entry.getValue());
@@ -213,8 +240,7 @@ final class StepExecutor {
             slices[0] = new Slice(start, stop);
             return DatasetUtils.convertToDataset(lazy.getSlice(new SliceND(lazy.getShape(), slices)));
         } catch (DatasetException e) {
-            throw new IOException("cannot read [" + start + ", " + stop + ") of " + lazy.getName() + ": "
-                    + e.getMessage(), e);
+            throw readError(e, "cannot read [" + start + ", " + stop + ") of " + lazy.getName());
         }
     }
 
@@ -222,8 +248,19 @@ final class StepExecutor {
         try {
             return DatasetUtils.sliceAndConvertLazyDataset(lazy);
         } catch (DatasetException e) {
-            throw new PipelineException(label + ": cannot read " + lazy.getName() + ": " + e.getMessage(), e);
+            IOException error = readError(e, "cannot read " + lazy.getName());
+            throw new PipelineException(label + ": " + Failures.message(error), error);
         }
+    }
+
+    /** The source's own error (it names the file and what is wrong) when January wrapped one, else a new one. */
+    private static IOException readError(DatasetException e, String what) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof IOException io) {
+                return io;
+            }
+        }
+        return new IOException(what + ": " + Failures.unexpected(e), e);
     }
 
     /**

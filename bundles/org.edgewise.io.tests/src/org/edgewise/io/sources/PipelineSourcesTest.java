@@ -33,13 +33,16 @@ class PipelineSourcesTest {
     @TempDir
     Path dir;
 
-    /** counts = 1000·angle + 10·row + column, so every value says where it came from */
+    /**
+     * counts = 1000·(angle + 1) + 10·row + column, so every value says where it came from (and every projection is
+     * brighter than the darks, as the check before a run requires)
+     */
     private static Dataset countsByPosition(int angles, int rows, int columns) {
         int[] values = new int[angles * rows * columns];
         for (int a = 0, i = 0; a < angles; a++) {
             for (int r = 0; r < rows; r++) {
                 for (int c = 0; c < columns; c++, i++) {
-                    values[i] = 1000 * a + 10 * r + c;
+                    values[i] = 1000 * (a + 1) + 10 * r + c;
                 }
             }
         }
@@ -78,9 +81,9 @@ class PipelineSourcesTest {
         // angles 2..3, row 4, every second column from 1
         Dataset slab = (Dataset) lazy.getSlice(new Slice(2, 4), new Slice(4, 5), new Slice(1, 6, 2));
         assertArrayEquals(new int[] { 2, 1, 3 }, slab.getShape());
-        assertEquals(2041.0, slab.getDouble(0, 0, 0));
-        assertEquals(2045.0, slab.getDouble(0, 0, 2));
-        assertEquals(3043.0, slab.getDouble(1, 0, 1));
+        assertEquals(3041.0, slab.getDouble(0, 0, 0));
+        assertEquals(3045.0, slab.getDouble(0, 0, 2));
+        assertEquals(4043.0, slab.getDouble(1, 0, 1));
         assertArrayEquals(new double[] { 60, 90 }, PhysicalMetadata.of(slab).anglesDeg(), 1e-12);
     }
 

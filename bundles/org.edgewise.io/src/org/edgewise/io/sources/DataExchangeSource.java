@@ -2,6 +2,7 @@ package org.edgewise.io.sources;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -21,11 +22,13 @@ import org.edgewise.api.stages.DataKind;
 import org.edgewise.io.DataExchange;
 import org.edgewise.io.DataExchangeReader;
 import org.edgewise.io.DataFileException;
+import org.edgewise.io.ScanCheck;
 
 /**
  * Opens the projections, flats or darks of an APS Data Exchange scan for a pipeline, through
- * {@link DataExchangeReader}, so every input gets the reader's checks (layout, angle count, energy, pixel size,
- * NaN-filled frames) with errors that name the file and the dataset path.
+ * {@link DataExchangeReader}, after the file's {@link ScanCheck} (layout, angles, energy and pixel size with their
+ * units, every frame read once, pixels without usable counts), with errors that name the file and the dataset path;
+ * the check's caveats are the input's {@link #warnings}.
  * <p>
  * Takes inputs of kind {@code projections} whose path is {@code /exchange/data} (the default when the pipeline
  * gives none), {@code /exchange/data_white} or {@code /exchange/data_dark}. Projections are read lazily, slab by
@@ -53,6 +56,7 @@ public final class DataExchangeSource implements IDatasetSource {
     @Override
     public ILazyDataset open(InputSpec spec, Path file) throws IOException {
         String path = spec.path() == null ? DataExchange.DATA : spec.path();
+        ScanCheck.of(file); // every frame read once before the run (remembered: the flats and darks inputs reuse it)
         DataExchangeReader.Metadata supplied = DataExchangeReader.Metadata.of(
                 spec.energyKev() == null ? Double.NaN : spec.energyKev(),
                 spec.pixelSizeUm() == null ? Double.NaN : spec.pixelSizeUm());
@@ -70,6 +74,20 @@ public final class DataExchangeSource implements IDatasetSource {
             LazyDataset projections = new LazyDataset(new ProjectionLoader(file.toString()), spec.name(),
                     FloatDataset.class, shape);
             return metadata.withAnglesDeg(reader.anglesDeg(), DataKind.PROJECTIONS).attachTo(projections);
+        }
+    }
+
+    /** @return the caveats of the file's {@link ScanCheck}, reported once: with its projections input */
+    @Override
+    public List<String> warnings(InputSpec spec, Path file) {
+        String path = spec.path() == null ? DataExchange.DATA : spec.path();
+        if (!DataExchange.DATA.equals(path)) {
+            return List.of();
+        }
+        try {
+            return ScanCheck.of(file).warnings();
+        } catch (DataFileException e) {
+            return List.of(); // open() has reported it
         }
     }
 

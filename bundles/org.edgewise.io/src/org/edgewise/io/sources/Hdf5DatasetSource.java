@@ -3,12 +3,14 @@ package org.edgewise.io.sources;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 import org.eclipse.january.IMonitor;
 import org.eclipse.january.dataset.ByteDataset;
 import org.eclipse.january.dataset.Dataset;
 import org.eclipse.january.dataset.DatasetFactory;
+import org.eclipse.january.dataset.DatasetUtils;
 import org.eclipse.january.dataset.DoubleDataset;
 import org.eclipse.january.dataset.FloatDataset;
 import org.eclipse.january.dataset.IDataset;
@@ -19,11 +21,16 @@ import org.eclipse.january.dataset.LongDataset;
 import org.eclipse.january.dataset.ShortDataset;
 import org.eclipse.january.dataset.SliceND;
 import org.eclipse.january.io.ILazyLoader;
+import org.edgewise.api.files.FileErrors;
 import org.edgewise.api.metadata.PhysicalMetadata;
 import org.edgewise.api.sources.IDatasetSource;
 import org.edgewise.api.sources.InputSpec;
 import org.edgewise.api.stages.DataKind;
 import org.edgewise.io.DataExchange;
+import org.edgewise.io.DataFileException;
+import org.edgewise.io.Hdf5Files;
+import org.edgewise.io.ScanCheck;
+import org.edgewise.io.Units;
 import org.edgewise.io.ResultsFile;
 
 import io.jhdf.HdfFile;
@@ -55,25 +62,28 @@ public final class Hdf5DatasetSource implements IDatasetSource {
     @Override
     public ILazyDataset open(InputSpec spec, Path file) throws IOException {
         String path = spec.path() == null ? DataExchange.DATA : spec.path();
-        try (HdfFile hdf = new HdfFile(file)) {
-            io.jhdf.api.Dataset data = dataset(hdf, path, spec, file);
+        if (DataExchange.DATA.equals(path) && DataExchange.isAligned(file)) {
+            ScanCheck.of(file); // an aligned scan of 'edgewise align': every frame read once before the run
+        }
+        try (HdfFile hdf = Hdf5Files.open(file)) {
+            io.jhdf.api.Dataset data = dataset(hdf, path, file);
             int[] shape = data.getDimensions();
             if (shape.length != spec.kind().rank()) {
-                throw new IOException("input '" + spec.name() + "': " + path + " in " + file + " has shape "
-                        + Arrays.toString(shape) + " but " + spec.kind().describe() + " needs rank "
-                        + spec.kind().rank());
+                throw new DataFileException(file, path, "has shape " + Arrays.toString(shape) + " but "
+                        + spec.kind().describe() + " needs rank " + spec.kind().rank());
             }
-            Class<? extends Dataset> type = januaryType(data.getJavaType(), spec, path);
+            Class<? extends Dataset> type = januaryType(data.getJavaType(), file, path);
             LazyDataset lazy = new LazyDataset(new Loader(file.toString(), path, type), spec.name(), type, shape);
 
             double pixelSizeUm = spec.pixelSizeUm() != null ? spec.pixelSizeUm()
-                    : number(hdf, DataExchange.PIXEL_SIZE, data, "pixel_size_um");
+                    : number(file, hdf, DataExchange.PIXEL_SIZE, Units::pixelSizeUm, data, "pixel_size_um");
             if (Double.isNaN(pixelSizeUm) && spec.kind() != DataKind.TABLE) {
-                throw new IOException("input '" + spec.name() + "': pixel size unknown; " + file + " has no "
-                        + DataExchange.PIXEL_SIZE + " and the pipeline gives no pixelSizeUm");
+                throw new DataFileException(file, path, "pixel size unknown: the file has no "
+                        + DataExchange.PIXEL_SIZE + " and no pixel_size_um attribute, and the pipeline gives no"
+                        + " pixelSizeUm");
             }
             double energyKev = spec.energyKev() != null ? spec.energyKev()
-                    : number(hdf, DataExchange.ENERGY, data, "energy_kev");
+                    : number(file, hdf, DataExchange.ENERGY, Units::energyKev, data, "energy_kev");
             // results before the NeXus layout carried value_unit; NeXus, Data Exchange and most files carry units
             String unit = spec.valueUnit() != null ? spec.valueUnit()
                     : text(data, "units", text(data, "value_unit", "counts"));
@@ -87,21 +97,83 @@ public final class Hdf5DatasetSource implements IDatasetSource {
                     angles = angles != null ? angles : data.getParent().getChild("angles_deg");
                 }
                 if (angles instanceof io.jhdf.api.Dataset anglesData) {
+                    double toDegrees;
+                    try {
+                        toDegrees = Units.toDegrees(Units.of(anglesData));
+                    } catch (IllegalArgumentException e) {
+                        throw new DataFileException(file, anglesData.getPath(), e.getMessage());
+                    }
                     double[] anglesDeg = toDoubles(anglesData.getDataFlat());
+                    for (int i = 0; i < anglesDeg.length; i++) {
+                        anglesDeg[i] *= toDegrees;
+                    }
                     int angleAxis = spec.kind().axes().indexOf("angle");
                     if (anglesDeg.length != shape[angleAxis]) {
-                        throw new IOException("input '" + spec.name() + "': " + anglesData.getPath() + " has "
-                                + anglesDeg.length + " angles but the data has " + shape[angleAxis]);
+                        throw new DataFileException(file, anglesData.getPath(), anglesDeg.length + " angles for "
+                                + shape[angleAxis] + " projections in " + path);
                     }
                     metadata = metadata.withAnglesDeg(anglesDeg, spec.kind());
                 } else if (spec.anglesPath() != null) {
-                    throw new IOException("input '" + spec.name() + "': no angles at " + spec.anglesPath() + " in "
-                            + file);
+                    throw new DataFileException(file, spec.anglesPath(), "no angles there");
                 }
             }
+            if (spec.kind() == DataKind.VOLUME && (type == FloatDataset.class || type == DoubleDataset.class)) {
+                checkFinite(file, path, lazy);
+            }
             return metadata.attachTo(lazy);
+        } catch (DataFileException e) {
+            throw e;
         } catch (RuntimeException e) {
-            throw new IOException("input '" + spec.name() + "': cannot read " + file + ": " + e.getMessage(), e);
+            throw new DataFileException(file, path, "cannot be read (" + FileErrors.explain(e) + ")", e);
+        }
+    }
+
+    @Override
+    public List<String> warnings(InputSpec spec, Path file) {
+        String path = spec.path() == null ? DataExchange.DATA : spec.path();
+        if (DataExchange.DATA.equals(path) && DataExchange.isAligned(file)) {
+            try {
+                return ScanCheck.of(file).warnings();
+            } catch (DataFileException e) {
+                return List.of(); // open() has reported it
+            }
+        }
+        return List.of();
+    }
+
+    /**
+     * Reads a floating-point volume once, slab by slab along z, before the run: a damaged file fails here, and a
+     * volume that is NaN or infinite in more than {@link ScanCheck#MAX_UNUSABLE_SHARE} of its voxels is refused.
+     */
+    private static void checkFinite(Path file, String path, LazyDataset lazy) throws DataFileException {
+        int[] shape = lazy.getShape();
+        long voxels = 1;
+        for (int n : shape) {
+            voxels *= n;
+        }
+        long perZ = voxels / Math.max(1, shape[0]);
+        int slab = (int) Math.max(1, Math.min(shape[0], (1 << 24) / Math.max(1, perZ)));
+        long bad = 0;
+        for (int z = 0; z < shape[0]; z += slab) {
+            Dataset values;
+            try {
+                org.eclipse.january.dataset.Slice[] slices = new org.eclipse.january.dataset.Slice[shape.length];
+                slices[0] = new org.eclipse.january.dataset.Slice(z, Math.min(shape[0], z + slab));
+                values = DatasetUtils.convertToDataset(lazy.getSlice(slices));
+            } catch (org.eclipse.january.DatasetException e) {
+                throw new DataFileException(file, path, "cannot be read (" + FileErrors.explain(e) + "): the file is"
+                        + " damaged or truncated", e);
+            }
+            org.eclipse.january.dataset.IndexIterator it = values.getIterator();
+            while (it.hasNext()) {
+                if (!Double.isFinite(values.getElementDoubleAbs(it.index))) {
+                    bad++;
+                }
+            }
+        }
+        if (bad > ScanCheck.MAX_UNUSABLE_SHARE * voxels) {
+            throw new DataFileException(file, path, String.format(Locale.ROOT, "%d of %d voxels are NaN or infinite;"
+                    + " at most %.1f %% are accepted", bad, voxels, 100 * ScanCheck.MAX_UNUSABLE_SHARE));
         }
     }
 
@@ -113,17 +185,19 @@ public final class Hdf5DatasetSource implements IDatasetSource {
         }
     }
 
-    private static io.jhdf.api.Dataset dataset(HdfFile hdf, String path, InputSpec spec, Path file)
-            throws IOException {
+    private static io.jhdf.api.Dataset dataset(HdfFile hdf, String path, Path file) throws DataFileException {
         Node node = find(hdf, path);
+        if (node == null) {
+            throw new DataFileException(file, path, "required dataset is missing");
+        }
         if (!(node instanceof io.jhdf.api.Dataset dataset)) {
-            throw new IOException("input '" + spec.name() + "': " + file + " has no dataset " + path);
+            throw new DataFileException(file, path, "is a " + node.getType() + ", not a dataset");
         }
         return dataset;
     }
 
-    private static Class<? extends Dataset> januaryType(Class<?> javaType, InputSpec spec, String path)
-            throws IOException {
+    private static Class<? extends Dataset> januaryType(Class<?> javaType, Path file, String path)
+            throws DataFileException {
         if (javaType == double.class) {
             return DoubleDataset.class;
         } else if (javaType == float.class) {
@@ -137,16 +211,26 @@ public final class Hdf5DatasetSource implements IDatasetSource {
         } else if (javaType == long.class) {
             return LongDataset.class;
         }
-        throw new IOException("input '" + spec.name() + "': " + path + " holds " + javaType.getSimpleName()
-                + " values, not numbers");
+        throw new DataFileException(file, path, "holds " + javaType.getSimpleName() + " values, not numbers");
     }
 
-    private static double number(HdfFile hdf, String path, io.jhdf.api.Dataset data, String attribute) {
+    /** A stored value and its units attribute → the value in Edgewise's unit. */
+    @FunctionalInterface
+    private interface Converter {
+        double convert(double value, String unit);
+    }
+
+    private static double number(Path file, HdfFile hdf, String path, Converter units, io.jhdf.api.Dataset data,
+            String attribute) throws DataFileException {
         Node node = find(hdf, path);
         if (node instanceof io.jhdf.api.Dataset dataset) {
             double[] values = toDoubles(dataset.getDataFlat());
             if (values.length > 0) {
-                return values[0];
+                try {
+                    return units.convert(values[0], Units.of(dataset));
+                } catch (IllegalArgumentException e) {
+                    throw new DataFileException(file, path, e.getMessage());
+                }
             }
         }
         for (Node holder : new Node[] { data, data.getParent() }) {
@@ -210,7 +294,7 @@ public final class Hdf5DatasetSource implements IDatasetSource {
                 stepped |= step[i] != 1;
             }
             Dataset result;
-            try (HdfFile hdf = new HdfFile(Path.of(file))) {
+            try (HdfFile hdf = Hdf5Files.open(Path.of(file))) {
                 io.jhdf.api.Dataset data = (io.jhdf.api.Dataset) hdf.getByPath(path);
                 if (Arrays.stream(box).anyMatch(n -> n == 0)) {
                     result = DatasetFactory.zeros(type, slice.getShape());
@@ -219,7 +303,8 @@ public final class Hdf5DatasetSource implements IDatasetSource {
                     result = DatasetFactory.createFromObject(type, values).reshape(box);
                 }
             } catch (RuntimeException e) {
-                throw new IOException("cannot read " + path + " from " + file + ": " + e.getMessage(), e);
+                throw new DataFileException(Path.of(file), path, "cannot be read (" + FileErrors.explain(e)
+                        + "): the file is damaged or truncated", e);
             }
             if (stepped) {
                 org.eclipse.january.dataset.Slice[] within = new org.eclipse.january.dataset.Slice[rank];

@@ -78,8 +78,9 @@ class ClusterBatchTest {
         expected.addAll(List.of(".batch", "summary.csv", "particles.csv", "batch-report.html", "batch-report"));
         assertEquals(expected, names(out), "a half-written or duplicated folder was left");
         for (String name : names) {
-            assertEquals(Set.of("particles.csv", "profiles.csv", "metrics.csv", "results.h5", "provenance.json"),
-                    names(out.resolve(name)), name);
+            // the analysis's pipeline run records what it wrote in its folder (OutputFolder.MANIFEST_FILE)
+            assertEquals(Set.of("particles.csv", "profiles.csv", "metrics.csv", "results.h5", "provenance.json",
+                    org.edgewise.api.files.OutputFolder.MANIFEST_FILE), names(out.resolve(name)), name);
         }
         Csv particles = Csv.read(out.resolve(BatchFiles.PARTICLES));
         assertEquals(List.of(names), particles.rows().stream().map(r -> r.get(0)).toList(), "one particle per run");
