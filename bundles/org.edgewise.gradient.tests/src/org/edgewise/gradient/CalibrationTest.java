@@ -77,6 +77,22 @@ class CalibrationTest {
     }
 
     @Test
+    void systematicSpreadCoversTheKnownCauses() {
+        List<EnergyPair> pairs = typical();
+        Calibration c = Calibration.of(pairs, 1.0);
+        LayeredOxide rich = new LayeredOxide(new TmFractions(0.63, 0.19, 0.18), 1.07, 4.7);
+        double[] d = deltaMu(rich, pairs);
+        double[] x = c.fractions(d);
+        double[] spread = c.systematicSpread(d, 0.07, 0.002);
+        for (Element e : Element.values()) {
+            double truth = rich.tm().of(e);
+            assertTrue(Math.abs(x[e.ordinal()] - truth) <= spread[e.ordinal()] + 1e-12,
+                    e + ": error " + (x[e.ordinal()] - truth) + " outside the stated spread " + spread[e.ordinal()]);
+            assertTrue(spread[e.ordinal()] < 0.02, e + " spread " + spread[e.ordinal()]);
+        }
+    }
+
+    @Test
     void propagatedCovarianceMatchesMonteCarlo() {
         List<EnergyPair> pairs = typical();
         Calibration c = Calibration.of(pairs, 1.0);

@@ -166,6 +166,42 @@ public final class Calibration {
     }
 
     /**
+     * The systematic part of the fractions' uncertainty that the data cannot reveal: the largest change of each
+     * fraction when Li per formula unit moves by ±{@code lithiumSpread} and when every stated energy (both sides of
+     * every pair, together or one side at a time) is off by ±{@code energySpreadKev}.
+     *
+     * @param deltaMuPerUm    Δμ by {@code Element.ordinal()}, 1/µm
+     * @param lithiumSpread   e.g. 0.07 (Li<sub>1.07</sub> read as Li<sub>1.00</sub>)
+     * @param energySpreadKev e.g. 0.002 (2 eV)
+     * @return the largest |Δx| by {@code Element.ordinal()}
+     */
+    public double[] systematicSpread(double[] deltaMuPerUm, double lithiumSpread, double energySpreadKev) {
+        double[] x0 = fractions(deltaMuPerUm);
+        double[] worst = new double[N];
+        List<Calibration> variants = new java.util.ArrayList<>();
+        variants.add(of(pairs, lithium + lithiumSpread));
+        variants.add(of(pairs, Math.max(0, lithium - lithiumSpread)));
+        for (double sign : new double[] { -1, 1 }) {
+            for (int side = 0; side < 3; side++) { // both, below only, above only
+                List<EnergyPair> shifted = new java.util.ArrayList<>();
+                for (EnergyPair p : pairs) {
+                    double lo = p.belowKev() + (side != 2 ? sign * energySpreadKev : 0);
+                    double hi = p.aboveKev() + (side != 1 ? sign * energySpreadKev : 0);
+                    shifted.add(new EnergyPair(p.element(), lo, hi));
+                }
+                variants.add(of(shifted, lithium));
+            }
+        }
+        for (Calibration c : variants) {
+            double[] x = c.fractions(deltaMuPerUm);
+            for (int k = 0; k < N; k++) {
+                worst[k] = Math.max(worst[k], Math.abs(x[k] - x0[k]));
+            }
+        }
+        return worst;
+    }
+
+    /**
      * Δμ that a known composition gives (the forward model, for tests and for systematic checks).
      *
      * @param concentrations moles per cm³ of each metal by {@code Element.ordinal()}

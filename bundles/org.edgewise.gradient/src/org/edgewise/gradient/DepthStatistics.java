@@ -194,7 +194,7 @@ public final class DepthStatistics {
                         }
                     }
                     int band = (int) (Math.sqrt((y - ay) * (y - ay) + (x - ax) * (x - ax)) / c);
-                    long key = (long) (z / c) * bands + band;
+                    long key = c == 1 ? i : (long) (z / c) * bands + band;
                     Map<Long, double[]> clusters = clusterSums.get(l * bins + b);
                     if (clusters == null) {
                         clusters = new HashMap<>();

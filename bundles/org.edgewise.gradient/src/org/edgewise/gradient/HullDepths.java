@@ -28,6 +28,9 @@ import org.edgewise.segment.Morphology;
  */
 public final class HullDepths {
 
+    /** Default depth offset, voxels (measured: see docs/method.md). */
+    public static final double DEFAULT_DEPTH_OFFSET_VOXELS = 0.2;
+
     private HullDepths() {
     }
 
@@ -49,9 +52,9 @@ public final class HullDepths {
             }
         }
 
-        /** @return the defaults chosen by measurement (docs/method.md): level 0.5, no dilation, offset 0.5 voxel */
+        /** @return the defaults chosen by measurement (docs/method.md): level 0.5, no dilation, offset 0.2 voxel */
         public static Settings defaults() {
-            return new Settings(0.5, 0, 0.5);
+            return new Settings(0.5, 0, DEFAULT_DEPTH_OFFSET_VOXELS);
         }
     }
 
