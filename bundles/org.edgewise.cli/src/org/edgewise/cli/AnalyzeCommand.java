@@ -245,6 +245,15 @@ final class AnalyzeCommand implements Callable<Integer> {
                 scans.add(scan);
             }
         }
+        for (Element e : Element.values()) {
+            List<ScanGroups.Scan> of = scans.stream().filter(s -> s.element() == e).toList();
+            boolean below = of.stream().anyMatch(s -> !s.above());
+            boolean above = of.stream().anyMatch(ScanGroups.Scan::above);
+            if (below != above) {
+                throw new IOException(of.get(0).file() + ": no scan " + (below ? "above" : "below") + " the "
+                        + e.symbol() + " edge to pair it with");
+            }
+        }
         List<ScanGroups.Pair> pairs = ScanGroups.pair(scans);
         for (Element e : Element.values()) {
             if (pairs.stream().noneMatch(p -> p.element() == e)) {

@@ -69,6 +69,21 @@ final class BenchGradientCommand implements Callable<Integer> {
     @Option(names = "--flux", defaultValue = "2e4", description = "Counts per pixel (default ${DEFAULT-VALUE}).")
     private double flux;
 
+    @Option(names = "--touching", defaultValue = "0", description = "Simulate a touching pair (overlap, µm).")
+    private double touchingUm;
+
+    @Option(names = "--true-lithium", defaultValue = "1", description = "Li per formula unit of the simulated material.")
+    private double lithiumTrue;
+
+    @Option(names = "--energy-error-ev", defaultValue = "0", description = "True minus stated energy, eV.")
+    private double energyErrorEv;
+
+    @Option(names = "--subsamples", defaultValue = "1", description = "Rays per pixel edge in the simulation.")
+    private int subsamples;
+
+    @Option(names = "--energy-scaled-pixel", description = "Pixel size proportional to the energy (TXM).")
+    private boolean energyScaled;
+
     @Option(names = "--surface-level", defaultValue = "0.5",
             description = "Surface level between background and material, 0..1; NaN = Otsu labels as they are.")
     private double surfaceLevel;
@@ -89,6 +104,9 @@ final class BenchGradientCommand implements Callable<Integer> {
     @Option(names = "--no-register", description = "Do not register the Mn and Co pairs to the Ni grid.")
     private boolean noRegister;
 
+    @Option(names = "--misses", description = "Print every reliable bin whose interval misses the truth.")
+    private boolean misses;
+
     @Option(names = "--summary", paramLabel = "CSV", description = "Append one line per particle and element here.")
     private Path summary;
 
@@ -100,8 +118,9 @@ final class BenchGradientCommand implements Callable<Integer> {
         Path volumesFile = dir.resolve("recon").resolve("volumes.h5");
         if (!Files.exists(sim.resolve(Simulator.TRUTH_FILE))) {
             SimulationSettings settings = new SimulationSettings(Architecture.preset(preset), size, 180, flux, 2,
-                    seed, 0, 0.5, 3, 0.003, false, 1, false);
-            Simulator.run(settings, sim, line -> err.println("  " + line));
+                    seed, 0, 0.5, 3, 0.003, energyScaled, subsamples, false);
+            Simulator.run(settings, new Simulator.Variations(touchingUm, lithiumTrue, energyErrorEv / 1000), sim,
+                    line -> err.println("  " + line));
         }
         if (!Files.exists(volumesFile)) {
             int status = EdgewiseCommand.execute(new String[] { "reconstruct", sim.toString(), "--out",
@@ -122,6 +141,15 @@ final class BenchGradientCommand implements Callable<Integer> {
         JsonNode truth = new ObjectMapper().readTree(sim.resolve(Simulator.TRUTH_FILE).toFile());
         compare(r, truth, out);
         return 0;
+    }
+
+    private static void misses(PrintWriter out, ProfileRow row, double trueRatio, double trueFraction) {
+        out.printf(Locale.ROOT, "    miss p%d %s depth %.3f n %d n_eff %.0f: ratio %.4f ± %.4f (truth %.4f, %+.1f se),"
+                + " fraction %.4f ± %.4f (truth %.4f, %+.1f se)%n", row.particle(), row.element().symbol(),
+                row.depthUm(), row.n(), row.nEff(), row.ratio().value(), row.ratio().halfWidth(), trueRatio,
+                (row.ratio().value() - trueRatio) / row.ratio().standardError(), row.fraction().value(),
+                row.fraction().halfWidth(), trueFraction,
+                (row.fraction().value() - trueFraction) / row.fraction().standardError());
     }
 
     static Map<Element, GradientAnalysis.PairVolumes> readVolumes(Path file) throws IOException {
@@ -204,6 +232,9 @@ final class BenchGradientCommand implements Callable<Integer> {
                         reliable++;
                         cover[0] += row.ratio().covers(tr) ? 1 : 0;
                         cover[1] += row.fraction().covers(tf) ? 1 : 0;
+                        if (misses && (!row.ratio().covers(tr) || !row.fraction().covers(tf))) {
+                            misses(out, row, tr, tf);
+                        }
                     }
                 }
                 mae[0] /= inRegion;
