@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 
 import org.eclipse.january.dataset.Dataset;
 import org.eclipse.january.dataset.ILazyDataset;
-import org.edgewise.align.stages.AlignStage;
-import org.edgewise.align.stages.RegisterPairStage;
+import org.edgewise.align.stages.AlignmentTables;
+import org.edgewise.api.tables.Column;
 import org.edgewise.api.Element;
 import org.edgewise.api.datasets.FlatArrays;
 import org.edgewise.api.sources.InputSpec;
@@ -133,14 +133,15 @@ final class AnalyzeCommand implements Callable<Integer> {
         try {
             Path volumesFile = input.volumes();
             if (volumesFile == null) {
-                progress(err, 1, "reconstruct " + input.scans().size() + " scans (normalise, align, register pairs)");
-                StringWriterPrinter quiet = new StringWriterPrinter();
+                progress(err, 1, "reconstruct " + input.scans().size() + " scans: normalise, align, register pairs,"
+                        + " reconstruct (edgewise reconstruct)");
                 List<String> args = new ArrayList<>(List.of("reconstruct"));
                 args.addAll(List.of(input.folderArgs()));
                 args.addAll(List.of("--out", work.toString()));
-                int status = EdgewiseCommand.execute(args.toArray(String[]::new), quiet.writer(), quiet.writer());
+                int status = EdgewiseCommand.execute(args.toArray(String[]::new),
+                        new PrintWriter(java.io.Writer.nullWriter()), err);
+                err.println();
                 if (status != 0) {
-                    err.print(quiet.text());
                     return status;
                 }
                 volumesFile = work.resolve(ReconstructCommand.VOLUMES_FILE);
@@ -148,9 +149,11 @@ final class AnalyzeCommand implements Callable<Integer> {
                 progress(err, 1, "read " + volumesFile);
             }
             Map<Element, GradientAnalysis.PairVolumes> volumes = BenchGradientCommand.readVolumes(volumesFile);
-            progress(err, 2, "register Mn and Co to the Ni grid, Δμ, segment, hull depth, statistics");
-            GradientAnalysis.Result r = GradientAnalysis.run(volumes, settings,
-                    line -> err.println("        " + line));
+            progress(err, 2, "gradient analysis");
+            GradientAnalysis.Result r = GradientAnalysis.run(volumes, settings, line -> {
+                err.println("      " + line);
+                err.flush();
+            });
             progress(err, 3, "write " + String.join(", ", OUTPUTS));
             write(r, volumes, volumesFile, input, settings);
             summary(o, r);
@@ -371,7 +374,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                     continue;
                 }
                 double energy = org.edgewise.api.metadata.PhysicalMetadata.of(d).energyKev();
-                List<String> columns = List.of(AlignStage.COLUMNS);
+                List<String> columns = names(AlignmentTables.ALIGNMENT);
                 for (int a = 0; a < t.getShape()[0]; a++) {
                     table.addRow(d.getName(), energy, t.getDouble(a, columns.indexOf("angle_deg")),
                             t.getDouble(a, columns.indexOf("shift_row_px")),
@@ -385,18 +388,18 @@ final class AnalyzeCommand implements Callable<Integer> {
     private void writeRegistration(Path volumesFile, GradientAnalysis.Result r) throws IOException {
         CsvTable table = new CsvTable("scan", "reference_scan", "shift_row_px", "shift_col_px", "scale",
                 "rotation_center_px", "residual");
-        List<String> columns = List.of(RegisterPairStage.COLUMNS);
+        List<String> columns = names(AlignmentTables.PAIR_REGISTRATION);
         for (Element e : Element.values()) {
             String el = e.symbol().toLowerCase(Locale.ROOT);
             Dataset t = readTable(volumesFile, el + "_above_registration.registration");
             Dataset alignment = readTable(volumesFile, el + "_below_alignment.alignment");
             double centre = alignment == null ? Double.NaN
-                    : alignment.getDouble(0, List.of(AlignStage.COLUMNS).indexOf("rotation_center_px"));
+                    : alignment.getDouble(0, names(AlignmentTables.ALIGNMENT).indexOf(AlignmentTables.ROTATION_CENTER_PX));
             table.addRow(el + "_below", el + "_below", 0.0, 0.0, 1.0, centre, null);
             if (t != null) {
                 Dataset above = readTable(volumesFile, el + "_above_alignment.alignment");
                 double aboveCentre = above == null ? Double.NaN
-                        : above.getDouble(0, List.of(AlignStage.COLUMNS).indexOf("rotation_center_px"));
+                        : above.getDouble(0, names(AlignmentTables.ALIGNMENT).indexOf(AlignmentTables.ROTATION_CENTER_PX));
                 table.addRow(el + "_above", el + "_below", t.getDouble(0, columns.indexOf("shift_row_px")),
                         t.getDouble(0, columns.indexOf("shift_col_px")), t.getDouble(0, columns.indexOf("scale")),
                         aboveCentre, t.getDouble(0, columns.indexOf("residual")));
@@ -409,6 +412,11 @@ final class AnalyzeCommand implements Callable<Integer> {
                     g.registration().scale(), null, g.registration().residual());
         }
         table.write(out.resolve("registration.csv"));
+    }
+
+    /** Column names of a table as the pipeline wrote it (results files keep the values, the names are these). */
+    private static List<String> names(List<Column> columns) {
+        return columns.stream().map(Column::name).toList();
     }
 
     private static Dataset readTable(Path file, String name) {
@@ -508,17 +516,4 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
     }
 
-    /** Captures a nested command's output so that only the analysis's own progress lines are shown. */
-    static final class StringWriterPrinter {
-        private final java.io.StringWriter text = new java.io.StringWriter();
-        private final PrintWriter writer = new PrintWriter(text, true);
-
-        PrintWriter writer() {
-            return writer;
-        }
-
-        String text() {
-            return text.toString();
-        }
-    }
 }

@@ -91,11 +91,15 @@ final class BenchGradientCommand implements Callable<Integer> {
     @Option(names = "--dilate-um", defaultValue = "0", description = "Dilation before the hull, µm.")
     private double dilateUm;
 
-    @Option(names = "--depth-offset", defaultValue = "0.5", description = "Depth offset, voxels.")
-    private double depthOffset;
+    @Option(names = "--depth-offset", defaultValue = "" + HullDepths.DEFAULT_DEPTH_OFFSET_VOXELS, split = ",",
+            description = "Depth offset(s), voxels; a list compares several on the same reconstruction.")
+    private double[] depthOffsets;
 
-    @Option(names = "--cluster", defaultValue = "" + DepthStatistics.DEFAULT_CLUSTER_VOXELS,
-            description = "Cluster edge for the variance, voxels (1 = independent voxels).")
+    @Option(names = "--cluster", defaultValue = "" + DepthStatistics.DEFAULT_CLUSTER_VOXELS, split = ",",
+            description = "Cluster edge(s) for the variance, voxels (1 = independent voxels); a list compares.")
+    private int[] clusters;
+
+    private double depthOffset;
     private int cluster;
 
     @Option(names = "--lithium", defaultValue = "1.0", description = "Li per formula unit in the calibration.")
@@ -130,16 +134,41 @@ final class BenchGradientCommand implements Callable<Integer> {
             }
         }
         Map<Element, GradientAnalysis.PairVolumes> volumes = readVolumes(volumesFile);
-        GradientAnalysis.Settings defaults = GradientAnalysis.Settings.defaults();
-        GradientAnalysis.Settings settings = new GradientAnalysis.Settings(defaults.segmentation(),
-                new HullDepths.Settings(surfaceLevel, dilateUm, depthOffset),
-                new DepthStatistics.Settings(0, cluster, Double.NaN, Double.NaN), 0.99, lithium, defaults.metrics(),
-                defaults.reliable(), !noRegister);
-        long start = System.nanoTime();
-        GradientAnalysis.Result r = GradientAnalysis.run(volumes, settings, line -> err.println("  " + line));
-        out.printf(Locale.ROOT, "analysis %.1f s%n", (System.nanoTime() - start) / 1e9);
         JsonNode truth = new ObjectMapper().readTree(sim.resolve(Simulator.TRUTH_FILE).toFile());
-        compare(r, truth, out);
+        GradientAnalysis.Result first = null;
+        float[] niAbove = null;
+        for (double offset : depthOffsets) {
+            HullDepths.Result surface = null;
+            for (int c : clusters) {
+                depthOffset = offset;
+                cluster = c;
+                GradientAnalysis.Settings defaults = GradientAnalysis.Settings.defaults();
+                GradientAnalysis.Settings settings = new GradientAnalysis.Settings(defaults.segmentation(),
+                        new HullDepths.Settings(surfaceLevel, dilateUm, offset),
+                        new DepthStatistics.Settings(0, c, Double.NaN, Double.NaN), 0.99, lithium,
+                        defaults.metrics(), defaults.reliable(), !noRegister);
+                long start = System.nanoTime();
+                GradientAnalysis.Result r;
+                if (first == null) {
+                    r = GradientAnalysis.run(volumes, settings, line -> err.println("  " + line));
+                    first = r;
+                    surface = r.surface();
+                    niAbove = org.edgewise.api.datasets.FlatArrays.floats(volumes.get(Element.NI).above());
+                } else {
+                    int[] sh = first.shape();
+                    if (surface == null) {
+                        surface = HullDepths.compute(niAbove, first.labels(),
+                                java.util.Arrays.stream(first.labels()).max().orElse(0), sh[0], sh[1],
+                                sh[2], first.voxelUm(), settings.surface());
+                    }
+                    r = GradientAnalysis.analyse(sh, first.voxelUm(), first.pairs(), first.registrations(),
+                            first.deltaMu(), first.labels(), surface, first.particles(), settings);
+                }
+                out.printf(Locale.ROOT, "%nsurface level %s, depth offset %.2f voxel, cluster %d: analysis %.1f s%n",
+                        surfaceLevel, offset, c, (System.nanoTime() - start) / 1e9);
+                compare(r, truth, out);
+            }
+        }
         return 0;
     }
 

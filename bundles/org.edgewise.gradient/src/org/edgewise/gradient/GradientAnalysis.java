@@ -125,6 +125,7 @@ public final class GradientAnalysis {
         for (Element e : Element.values()) {
             deltaMu[e.ordinal()] = ElementalMaps.difference(onGrid.get(e)[1], onGrid.get(e)[0]);
         }
+        progress.accept("differential volumes Δμ of Ni, Mn and Co on the Ni grid");
         float[] niAbove = onGrid.get(Element.NI)[1];
         ParticleSegmentation.Result seg = ParticleSegmentation.run(niAbove, shape[0], shape[1], shape[2], voxelUm,
                 settings.segmentation());
@@ -134,8 +135,14 @@ public final class GradientAnalysis {
         }
         HullDepths.Result surface = HullDepths.compute(niAbove, seg.labels(), seg.count(), shape[0], shape[1],
                 shape[2], voxelUm, settings.surface());
-        progress.accept("hull depth: surface threshold " + surface.threshold());
-        return analyse(shape, voxelUm, pairs, registrations, deltaMu, seg.labels(), surface, seg.metrics(), settings);
+        progress.accept(String.format(java.util.Locale.ROOT, "hull depth: surface at %.5g 1/µm (level %s), dilation"
+                + " %s µm, depth offset %s voxel", surface.threshold(), settings.surface().surfaceLevel(),
+                settings.surface().dilateUm(), settings.surface().depthOffsetVoxels()));
+        Result result = analyse(shape, voxelUm, pairs, registrations, deltaMu, seg.labels(), surface, seg.metrics(),
+                settings);
+        progress.accept("depth statistics (" + result.rows().size() + " profile rows, cluster "
+                + settings.statistics().clusterVoxels() + " voxels) and Table-1 metrics");
+        return result;
     }
 
     /** The statistics part alone, from Δμ volumes and a hull depth already computed (a rerun with other windows). */
