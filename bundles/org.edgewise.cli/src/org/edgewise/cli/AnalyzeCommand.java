@@ -95,6 +95,11 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + " independent (default ${DEFAULT-VALUE}).")
     private int clusterVoxels;
 
+    @Option(names = "--resolution", defaultValue = "" + DepthStatistics.DEFAULT_RESOLUTION_VOXELS, paramLabel = "VOX",
+            description = "σ of the voxels' depth error, voxels: the profile's curvature × ½σ² joins each standard"
+                    + " error; 0 = off (default ${DEFAULT-VALUE}).")
+    private double resolutionVoxels;
+
     @Option(names = "--confidence", defaultValue = "0.99", description = "Confidence level (default ${DEFAULT-VALUE}).")
     private double confidence;
 
@@ -187,7 +192,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         GradientAnalysis.Settings d = GradientAnalysis.Settings.defaults();
         return new GradientAnalysis.Settings(d.segmentation(),
                 new HullDepths.Settings(surfaceLevel > 0 ? surfaceLevel : Double.NaN, dilateUm, depthOffsetVoxels),
-                new DepthStatistics.Settings(0, clusterVoxels, Double.NaN, Double.NaN), confidence, lithium,
+                new DepthStatistics.Settings(0, clusterVoxels, Double.NaN, Double.NaN, resolutionVoxels), confidence,
+                lithium,
                 new ProfileMetrics.Settings(e[0], e[1], c[0], c[1], g[0], g[1]),
                 new ReliableRegions.Settings(d.reliable().tolerance(), d.reliable().minVoxels(), g[0], g[1]), true);
     }

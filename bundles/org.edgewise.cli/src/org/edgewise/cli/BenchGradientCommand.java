@@ -102,6 +102,12 @@ final class BenchGradientCommand implements Callable<Integer> {
     private double depthOffset;
     private int cluster;
 
+    @Option(names = "--resolution", defaultValue = "" + DepthStatistics.DEFAULT_RESOLUTION_VOXELS, split = ",",
+            description = "σ of the depth error in the curvature term, voxels (0 = off); a list compares.")
+    private double[] resolutions;
+
+    private double resolution;
+
     @Option(names = "--lithium", defaultValue = "1.0", description = "Li per formula unit in the calibration.")
     private double lithium;
 
@@ -140,33 +146,37 @@ final class BenchGradientCommand implements Callable<Integer> {
         for (double offset : depthOffsets) {
             HullDepths.Result surface = null;
             for (int c : clusters) {
-                depthOffset = offset;
-                cluster = c;
-                GradientAnalysis.Settings defaults = GradientAnalysis.Settings.defaults();
-                GradientAnalysis.Settings settings = new GradientAnalysis.Settings(defaults.segmentation(),
-                        new HullDepths.Settings(surfaceLevel, dilateUm, offset),
-                        new DepthStatistics.Settings(0, c, Double.NaN, Double.NaN), 0.99, lithium,
-                        defaults.metrics(), defaults.reliable(), !noRegister);
-                long start = System.nanoTime();
-                GradientAnalysis.Result r;
-                if (first == null) {
-                    r = GradientAnalysis.run(volumes, settings, line -> err.println("  " + line));
-                    first = r;
-                    surface = r.surface();
-                    niAbove = org.edgewise.api.datasets.FlatArrays.floats(volumes.get(Element.NI).above());
-                } else {
-                    int[] sh = first.shape();
-                    if (surface == null) {
-                        surface = HullDepths.compute(niAbove, first.labels(),
-                                java.util.Arrays.stream(first.labels()).max().orElse(0), sh[0], sh[1],
-                                sh[2], first.voxelUm(), settings.surface());
+                for (double res : resolutions) {
+                    resolution = res;
+                    depthOffset = offset;
+                    cluster = c;
+                    GradientAnalysis.Settings defaults = GradientAnalysis.Settings.defaults();
+                    GradientAnalysis.Settings settings = new GradientAnalysis.Settings(defaults.segmentation(),
+                            new HullDepths.Settings(surfaceLevel, dilateUm, offset),
+                            new DepthStatistics.Settings(0, c, Double.NaN, Double.NaN, resolution), 0.99, lithium,
+                            defaults.metrics(), defaults.reliable(), !noRegister);
+                    long start = System.nanoTime();
+                    GradientAnalysis.Result r;
+                    if (first == null) {
+                        r = GradientAnalysis.run(volumes, settings, line -> err.println("  " + line));
+                        first = r;
+                        surface = r.surface();
+                        niAbove = org.edgewise.api.datasets.FlatArrays.floats(volumes.get(Element.NI).above());
+                    } else {
+                        int[] sh = first.shape();
+                        if (surface == null) {
+                            surface = HullDepths.compute(niAbove, first.labels(),
+                                    java.util.Arrays.stream(first.labels()).max().orElse(0), sh[0], sh[1],
+                                    sh[2], first.voxelUm(), settings.surface());
+                        }
+                        r = GradientAnalysis.analyse(sh, first.voxelUm(), first.pairs(), first.registrations(),
+                                first.deltaMu(), first.labels(), surface, first.particles(), settings);
                     }
-                    r = GradientAnalysis.analyse(sh, first.voxelUm(), first.pairs(), first.registrations(),
-                            first.deltaMu(), first.labels(), surface, first.particles(), settings);
+                    out.printf(Locale.ROOT, "%nsurface level %s, depth offset %.2f voxel, cluster %d, resolution %.2f"
+                            + " voxel: analysis %.1f s%n", surfaceLevel, offset, c, resolution,
+                            (System.nanoTime() - start) / 1e9);
+                    compare(r, truth, out);
                 }
-                out.printf(Locale.ROOT, "%nsurface level %s, depth offset %.2f voxel, cluster %d: analysis %.1f s%n",
-                        surfaceLevel, offset, c, (System.nanoTime() - start) / 1e9);
-                compare(r, truth, out);
             }
         }
         return 0;
@@ -238,6 +248,14 @@ final class BenchGradientCommand implements Callable<Integer> {
                 + " depth_bias_um reliable_bins");
         double worstMae = 0;
         double worstDce = 0;
+        double neffShare = 0;
+        int neffRows = 0;
+        for (ProfileRow row : r.rows()) {
+            if (row.reliable()) {
+                neffShare += row.nEff() / row.n();
+                neffRows++;
+            }
+        }
         int covered = 0;
         int total = 0;
         for (int[] match : matches) {
@@ -296,8 +314,8 @@ final class BenchGradientCommand implements Callable<Integer> {
             }
         }
         out.printf(Locale.ROOT, "worst MAE %.4f (target 0.01, aim 0.005); worst |D core-edge error| %.4f (target 0.01);"
-                + " coverage %d/%d = %.1f %% (target >= 90 %%)%n", worstMae, worstDce, covered, total,
-                100.0 * covered / Math.max(1, total));
+                + " coverage %d/%d = %.1f %% (target >= 90 %%); mean n_eff/n %.3f%n", worstMae, worstDce, covered,
+                total, 100.0 * covered / Math.max(1, total), neffShare / Math.max(1, neffRows));
         for (ProfileMetrics.Metric m : r.metrics()) {
             if (m.quantity() == ProfileRow.Quantity.RATIO) {
                 out.printf(Locale.ROOT, "  p%d %s ratio edge %.4f ± %.4f core %.4f ± %.4f%n", m.particle(),

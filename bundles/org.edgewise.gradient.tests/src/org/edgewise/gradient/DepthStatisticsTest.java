@@ -105,7 +105,7 @@ class DepthStatisticsTest {
         double share = 0;
         for (long seed = 1; seed <= 12; seed++) {
             List<DepthStatistics.Profile> p = DepthStatistics.compute(volumes(sigma, ringSigma, seed), hulls, depth,
-                    N, N, N, VOXEL_UM, new DepthStatistics.Settings(0, cluster, Double.NaN, Double.NaN));
+                    N, N, N, VOXEL_UM, new DepthStatistics.Settings(0, cluster, Double.NaN, Double.NaN, 0));
             for (DepthStatistics.Bin bin : p.get(0).bins()) {
                 if (bin.n() < 200) {
                     continue;

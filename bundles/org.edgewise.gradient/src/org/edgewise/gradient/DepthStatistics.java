@@ -44,8 +44,10 @@ public final class DepthStatistics {
      *                      voxel independent (the paper's s²/n)
      * @param axisY         rotation axis position along y, voxels; NaN = the volume's centre
      * @param axisX         rotation axis position along x, voxels; NaN = the volume's centre
+     * @param resolutionVoxels σ of the voxels' depth error (hull discretisation, reconstruction blur), voxels: the
+     *                      profile's curvature times ½σ² is added to every standard error (0 = not)
      */
-    public record Settings(double binUm, int clusterVoxels, double axisY, double axisX) {
+    public record Settings(double binUm, int clusterVoxels, double axisY, double axisX, double resolutionVoxels) {
 
         public Settings {
             if (clusterVoxels < 1) {
@@ -53,11 +55,22 @@ public final class DepthStatistics {
             }
         }
 
-        /** @return one-voxel bins, clusters of {@value #DEFAULT_CLUSTER_VOXELS} voxels, axis at the centre */
+        /**
+         * @return one-voxel bins, clusters of {@value #DEFAULT_CLUSTER_VOXELS} voxels, axis at the centre, depth
+         *         resolution {@value #DEFAULT_RESOLUTION_VOXELS} voxel
+         */
         public static Settings defaults() {
-            return new Settings(0, DEFAULT_CLUSTER_VOXELS, Double.NaN, Double.NaN);
+            return new Settings(0, DEFAULT_CLUSTER_VOXELS, Double.NaN, Double.NaN, DEFAULT_RESOLUTION_VOXELS);
+        }
+
+        /** @return σ of the depth error in bins of this width */
+        public double resolutionBins(double voxelUm) {
+            return resolutionVoxels * voxelUm / (binUm > 0 ? binUm : voxelUm);
         }
     }
+
+    /** Default σ of the depth error, voxels (measured, see docs/method.md). */
+    public static final double DEFAULT_RESOLUTION_VOXELS = 1.0;
 
     /** Default cluster edge, voxels (chosen by measured coverage, see docs/method.md). */
     public static final int DEFAULT_CLUSTER_VOXELS = 4;

@@ -152,7 +152,8 @@ public final class GradientAnalysis {
         List<DepthStatistics.Profile> profiles = DepthStatistics.compute(deltaMu, surface.hulls(), surface.depthUm(),
                 shape[0], shape[1], shape[2], voxelUm, settings.statistics());
         Calibration calibration = Calibration.of(pairs, settings.lithium());
-        List<ProfileRow> rows = Profiles.rows(profiles, calibration, settings.confidence(), settings.reliable());
+        List<ProfileRow> rows = Profiles.rows(profiles, calibration, settings.confidence(), settings.reliable(),
+                settings.statistics().resolutionBins(voxelUm));
         List<ProfileMetrics.Metric> metrics = ProfileMetrics.compute(rows, settings.metrics());
         return new Result(shape, voxelUm, pairs, registrations, deltaMu, labels, surface, particles, profiles, rows,
                 metrics, calibration);

@@ -33,26 +33,65 @@ public final class Profiles {
      */
     public static List<ProfileRow> rows(List<DepthStatistics.Profile> profiles, Calibration calibration,
             double confidence, ReliableRegions.Settings reliable) {
+        return rows(profiles, calibration, confidence, reliable, 0);
+    }
+
+    /**
+     * As {@link #rows(List, Calibration, double, ReliableRegions.Settings)}, with the depth-resolution term: a bin
+     * mean is the profile seen through the depth error of its voxels (hull discretisation, reconstruction blur,
+     * interpolation), which for a curved profile {@code f} is biased by about {@code ½·f''·σ²}. The bound
+     * {@code ½·|Δ²f|·σ²} from the second difference of the measured bin values is added in quadrature to each
+     * standard error.
+     *
+     * @param resolutionBins σ of the depth error in bins (0 = none)
+     */
+    public static List<ProfileRow> rows(List<DepthStatistics.Profile> profiles, Calibration calibration,
+            double confidence, ReliableRegions.Settings reliable, double resolutionBins) {
         List<ProfileRow> rows = new ArrayList<>();
         for (DepthStatistics.Profile profile : profiles) {
             boolean[] marks = ReliableRegions.mark(profile, reliable);
+            int bins = profile.bins().size();
+            double[][][] values = new double[3][bins][3]; // [quantity: intensity, ratio, fraction][bin][element]
+            for (int b = 0; b < bins; b++) {
+                double[] mean = profile.bins().get(b).mean();
+                values[0][b] = mean.clone();
+                values[1][b] = Calibration.ratios(mean);
+                values[2][b] = calibration.fractions(mean);
+            }
+            double half = 0.5 * resolutionBins * resolutionBins;
             for (Element element : ELEMENTS) {
                 int e = element.ordinal();
-                for (int b = 0; b < profile.bins().size(); b++) {
+                for (int b = 0; b < bins; b++) {
                     DepthStatistics.Bin bin = profile.bins().get(b);
                     double t = bin.tFactor(confidence);
                     double[] mean = bin.mean();
                     double[][] ratioCov = Calibration.ratioCovariance(mean, bin.covariance());
                     double[][] fractionCov = calibration.fractionCovariance(mean, bin.covariance());
-                    Estimate intensity = Estimate.of(mean[e], bin.standardError(e), t);
-                    Estimate ratio = Estimate.of(Calibration.ratios(mean)[e], Math.sqrt(ratioCov[e][e]), t);
-                    Estimate fraction = Estimate.of(calibration.fractions(mean)[e], Math.sqrt(fractionCov[e][e]), t);
+                    double[] blur = new double[3];
+                    for (int q = 0; q < 3; q++) {
+                        blur[q] = half * Math.abs(curvature(values[q], b, e));
+                    }
+                    Estimate intensity = Estimate.of(mean[e], Math.hypot(bin.standardError(e), blur[0]), t);
+                    Estimate ratio = Estimate.of(values[1][b][e], Math.hypot(Math.sqrt(ratioCov[e][e]), blur[1]), t);
+                    Estimate fraction = Estimate.of(values[2][b][e], Math.hypot(Math.sqrt(fractionCov[e][e]),
+                            blur[2]), t);
                     rows.add(new ProfileRow(profile.label(), element, bin.depthLowUm(), bin.depthHighUm(), bin.n(),
                             bin.nEff()[e], intensity, ratio, fraction, mean[0] + mean[1] + mean[2], marks[b]));
                 }
             }
         }
         return rows;
+    }
+
+    /** Second difference at bin b (the neighbour's for the first and last bin); 0 with fewer than three bins. */
+    static double curvature(double[][] v, int b, int e) {
+        int n = v.length;
+        if (n < 3) {
+            return 0;
+        }
+        int c = Math.max(1, Math.min(n - 2, b));
+        double d = v[c - 1][e] - 2 * v[c][e] + v[c + 1][e];
+        return Double.isFinite(d) ? d : 0;
     }
 
     /** @return the rows of one particle and element, by depth */

@@ -79,7 +79,7 @@ class StagesTest {
         Map<String, Dataset> in = new LinkedHashMap<>(deltaMu);
         in.put("hulls", depth.get("hulls"));
         in.put("depth", depth.get("depth"));
-        Dataset profiles = new ProfilesStage().apply(StageInput.whole(in), new ProfilesModel(0, 4, 0.99, 1, 0.1),
+        Dataset profiles = new ProfilesStage().apply(StageInput.whole(in), new ProfilesModel(0, 4, 0.99, 1, 0.1, 1),
                 MONITOR).get("profiles");
         int checked = 0;
         for (var row : ProfileTables.profileRows(profiles)) {

@@ -11,6 +11,7 @@ import org.edgewise.gradient.DepthStatistics;
  * @param confidence    two-sided confidence level
  * @param lithium       Li per formula unit in the calibration
  * @param tolerance     drop of the total intensity below its plateau that still counts as reliable
+ * @param resolutionVoxels σ of the voxels' depth error for the curvature term, voxels (0 = off)
  */
 public record ProfilesModel(
         @Parameter(label = "Bin width", unit = "µm", defaultValue = "0", min = 0, max = 10,
@@ -23,5 +24,9 @@ public record ProfilesModel(
         @Parameter(label = "Lithium", defaultValue = "1.0", min = 0, max = 2,
                 description = "Li per formula unit of Li(L)TMO2 in the calibration.") double lithium,
         @Parameter(label = "Reliable tolerance", defaultValue = "0.1", min = 0, max = 1,
-                description = "Drop of ΣΔμ below its plateau that a reliable bin may have.") double tolerance) {
+                description = "Drop of ΣΔμ below its plateau that a reliable bin may have.") double tolerance,
+        @Parameter(label = "Depth resolution", unit = "voxel",
+                defaultValue = "" + DepthStatistics.DEFAULT_RESOLUTION_VOXELS, min = 0, max = 10,
+                description = "σ of the voxels' depth error: the profile's curvature × ½σ² joins each standard"
+                        + " error.") double resolutionVoxels) {
 }

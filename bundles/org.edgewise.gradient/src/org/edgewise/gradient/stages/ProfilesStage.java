@@ -47,11 +47,14 @@ public final class ProfilesStage implements IStage<ProfilesModel> {
         int[] s = GradientStages.sameShape(deltaMu[0], deltaMu[1], deltaMu[2], hulls, depth);
         List<DepthStatistics.Profile> profiles = DepthStatistics.compute(values, FlatArrays.ints(hulls),
                 FlatArrays.floats(depth), s[0], s[1], s[2], GradientStages.voxelUm(depth),
-                new DepthStatistics.Settings(model.binUm(), model.clusterVoxels(), Double.NaN, Double.NaN));
+                new DepthStatistics.Settings(model.binUm(), model.clusterVoxels(), Double.NaN, Double.NaN,
+                        model.resolutionVoxels()));
         ReliableRegions.Settings reliable = ReliableRegions.Settings.defaults();
+        double voxelUm = GradientStages.voxelUm(depth);
         List<ProfileRow> rows = Profiles.rows(profiles, Calibration.of(pairs, model.lithium()), model.confidence(),
                 new ReliableRegions.Settings(model.tolerance(), reliable.minVoxels(), reliable.plateauFromUm(),
-                        reliable.plateauToUm()));
+                        reliable.plateauToUm()), model.resolutionVoxels() * voxelUm
+                        / (model.binUm() > 0 ? model.binUm() : voxelUm));
         return StageOutput.of("profiles", ProfileTables.profiles(rows));
     }
 }
