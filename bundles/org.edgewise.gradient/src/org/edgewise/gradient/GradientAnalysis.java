@@ -25,6 +25,9 @@ import org.edgewise.segment.ParticleSegmentation;
  */
 public final class GradientAnalysis {
 
+    /** Margin of the particle windows of {@link LabelLandmarks}, voxels. */
+    static final double LABEL_MARGIN_VOXELS = 3;
+
     private GradientAnalysis() {
     }
 
@@ -102,9 +105,18 @@ public final class GradientAnalysis {
         Dataset reference = volumes.get(Element.NI).below();
         int[] shape = FlatArrays.volumeShape(reference);
         double voxelUm = PhysicalMetadata.of(reference).pixelSizeUm();
+        // the particles first: they are found on the Ni above-edge volume, which needs no registration
+        float[] niAbove = FlatArrays.floats(volumes.get(Element.NI).above());
+        ParticleSegmentation.Result seg = ParticleSegmentation.run(niAbove, shape[0], shape[1], shape[2], voxelUm,
+                settings.segmentation());
+        progress.accept("segment: " + seg.count() + " particle(s)");
+        if (seg.count() == 0) {
+            throw new IllegalArgumentException("no particle found in the Ni above-edge volume");
+        }
         List<EnergyPair> pairs = new ArrayList<>();
         Map<Element, float[][]> onGrid = new EnumMap<>(Element.class);
         List<ElementRegistration> registrations = new ArrayList<>();
+        float[] referenceValues = FlatArrays.floats(reference);
         for (Element e : Element.values()) {
             PairVolumes pair = volumes.get(e);
             pairs.add(new EnergyPair(e, PhysicalMetadata.of(pair.below()).energyKev(),
@@ -113,6 +125,14 @@ public final class GradientAnalysis {
             float[] above = FlatArrays.floats(pair.above());
             if (e != Element.NI && settings.register()) {
                 Registration.Result r = Registration.registerVolumes(reference, pair.below());
+                if (!Registration.LANDMARKS.equals(r.method())) {
+                    // the volumes' own landmarks failed (touching particles): use the segmented particles
+                    Registration.Result byLabels = LabelLandmarks.register(referenceValues, below, seg.labels(),
+                            seg.count(), shape[0], shape[1], shape[2], LABEL_MARGIN_VOXELS, r.nominalScale());
+                    if (byLabels != null) {
+                        r = byLabels;
+                    }
+                }
                 registrations.add(new ElementRegistration(e, r));
                 double k = r.scale() * r.nominalScale();
                 below = ElementalMaps.resample(below, shape[0], shape[1], shape[2], r.shiftPx(), k);
@@ -126,13 +146,6 @@ public final class GradientAnalysis {
             deltaMu[e.ordinal()] = ElementalMaps.difference(onGrid.get(e)[1], onGrid.get(e)[0]);
         }
         progress.accept("differential volumes Δμ of Ni, Mn and Co on the Ni grid");
-        float[] niAbove = onGrid.get(Element.NI)[1];
-        ParticleSegmentation.Result seg = ParticleSegmentation.run(niAbove, shape[0], shape[1], shape[2], voxelUm,
-                settings.segmentation());
-        progress.accept("segment: " + seg.count() + " particle(s)");
-        if (seg.count() == 0) {
-            throw new IllegalArgumentException("no particle found in the Ni above-edge volume");
-        }
         HullDepths.Result surface = HullDepths.compute(niAbove, seg.labels(), seg.count(), shape[0], shape[1],
                 shape[2], voxelUm, settings.surface());
         progress.accept(String.format(java.util.Locale.ROOT, "hull depth: surface at %.5g 1/µm (level %s), dilation"
