@@ -119,6 +119,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Comparison region of the highest value and max − min, µm (default ${DEFAULT-VALUE}).")
     private String region;
 
+    /** Problems found on the way that do not stop the analysis but make parts of it untrustworthy. */
+    private List<String> warnings = List.of();
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
@@ -154,6 +157,10 @@ final class AnalyzeCommand implements Callable<Integer> {
                 progress(err, 1, "read " + volumesFile);
             }
             Map<Element, GradientAnalysis.PairVolumes> volumes = BenchGradientCommand.readVolumes(volumesFile);
+            warnings = pairRegistrationWarnings(volumesFile);
+            for (String warning : warnings) {
+                err.println("warning: " + warning);
+            }
             progress(err, 2, "gradient analysis");
             GradientAnalysis.Result r = GradientAnalysis.run(volumes, settings, line -> {
                 err.println("      " + line);
@@ -162,6 +169,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             progress(err, 3, "write " + String.join(", ", OUTPUTS));
             write(r, volumes, volumesFile, input, settings);
             summary(o, r);
+            for (String warning : warnings) {
+                o.println("WARNING: " + warning);
+            }
             o.printf(Locale.ROOT, "Wrote %s in %.1f s; open %s%n", out.toAbsolutePath(),
                     (System.nanoTime() - start) / 1e9, out.resolve("report.html").toAbsolutePath());
             return 0;
@@ -367,7 +377,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         String provenance = provenance(r, volumesFile, input, settings);
         ResultsFile.write(out.resolve("results.h5"), list, provenance);
         AtomicFiles.write(out.resolve("provenance.json"), t -> Files.writeString(t, provenance));
-        ReportPage.write(out.resolve("report.html"), r, provenance);
+        ReportPage.write(out.resolve("report.html"), r, provenance, warnings);
     }
 
     private void writeAlignment(Path volumesFile, Map<Element, GradientAnalysis.PairVolumes> volumes)
@@ -418,6 +428,30 @@ final class AnalyzeCommand implements Callable<Integer> {
                     g.registration().scale(), null, g.registration().residual());
         }
         table.write(out.resolve("registration.csv"));
+    }
+
+    /**
+     * An energy pair whose above-edge scan was registered with a scale far from 1 was resampled wrongly (the
+     * pair registration's fallback on gradient images can fail, e.g. for touching particles): its Δμ is not
+     * trustworthy.
+     */
+    static List<String> pairRegistrationWarnings(Path volumesFile) {
+        List<String> warnings = new ArrayList<>();
+        List<String> columns = names(AlignmentTables.PAIR_REGISTRATION);
+        for (Element e : Element.values()) {
+            String el = e.symbol().toLowerCase(Locale.ROOT);
+            Dataset t = readTable(volumesFile, el + "_above_registration.registration");
+            if (t == null) {
+                continue;
+            }
+            double scale = t.getDouble(0, columns.indexOf(AlignmentTables.SCALE));
+            if (!(scale > 0.98 && scale < 1.02)) {
+                warnings.add(String.format(Locale.ROOT, "the %s pair registration failed (scale %.4f, landmarks %.0f):"
+                        + " the %s profiles and every ratio and fraction are not trustworthy", e.symbol(), scale,
+                        t.getDouble(0, columns.indexOf(AlignmentTables.LANDMARKS)), e.symbol()));
+            }
+        }
+        return warnings;
     }
 
     /** Column names of a table as the pipeline wrote it (results files keep the values, the names are these). */
@@ -486,6 +520,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         steps.addObject().put("stage", "edgewise.gradient.metrics").put("edgeFromUm", m.edgeFromUm())
                 .put("edgeToUm", m.edgeToUm()).put("coreFromUm", m.coreFromUm()).put("coreToUm", m.coreToUm())
                 .put("regionFromUm", m.regionFromUm()).put("regionToUm", m.regionToUm());
+        ArrayNode warningList = analysis.putArray("warnings");
+        warnings.forEach(warningList::add);
         ArrayNode cut = analysis.putArray("particlesCutByFieldOfView");
         for (ParticleMetrics.Metrics p : r.particles()) {
             if (p.cutByFieldOfView()) {

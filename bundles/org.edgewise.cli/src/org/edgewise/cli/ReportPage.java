@@ -23,7 +23,8 @@ final class ReportPage {
     private ReportPage() {
     }
 
-    static void write(Path file, GradientAnalysis.Result r, String provenanceJson) throws IOException {
+    static void write(Path file, GradientAnalysis.Result r, String provenanceJson, java.util.List<String> warnings)
+            throws IOException {
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Edgewise gradient analysis"
                 + "</title><style>body{font-family:sans-serif;margin:2em;max-width:1300px}table{border-collapse:"
@@ -31,6 +32,9 @@ final class ReportPage {
                 + "th{background:#eee}h2{border-bottom:2px solid #446}pre{background:#f6f6f6;padding:1em;"
                 + "overflow:auto;max-height:30em}</style></head><body>\n");
         h.append("<h1>Elemental depth gradients</h1>\n");
+        for (String warning : warnings) {
+            h.append("<p style=\"color:#b00;font-weight:bold\">Warning: ").append(escape(warning)).append("</p>\n");
+        }
         h.append(String.format(Locale.ROOT, "<p>%d particle(s); voxel %.4f µm; volume %d × %d × %d; energies:",
                 r.particles().size(), r.voxelUm(), r.shape()[0], r.shape()[1], r.shape()[2]));
         for (var p : r.pairs()) {
