@@ -13,15 +13,11 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 import org.eclipse.january.dataset.Dataset;
-import org.eclipse.january.dataset.ILazyDataset;
 import org.edgewise.align.stages.AlignmentTables;
 import org.edgewise.api.tables.Column;
 import org.edgewise.api.Element;
 import org.edgewise.api.datasets.FlatArrays;
-import org.edgewise.api.sources.InputSpec;
-import org.edgewise.api.stages.DataKind;
 import org.edgewise.core.RuntimeInfo;
-import org.edgewise.core.sources.Hdf5DatasetSource;
 import org.edgewise.gradient.AnalysisTables;
 import org.edgewise.gradient.DepthStatistics;
 import org.edgewise.gradient.ElementalMaps;
@@ -29,7 +25,7 @@ import org.edgewise.gradient.GradientAnalysis;
 import org.edgewise.gradient.HullDepths;
 import org.edgewise.gradient.ProfileMetrics;
 import org.edgewise.gradient.ReliableRegions;
-import org.edgewise.io.AtomicFiles;
+import org.edgewise.api.files.AtomicFiles;
 import org.edgewise.io.CsvTable;
 import org.edgewise.io.DataExchangeReader;
 import org.edgewise.io.ResultsFile;
@@ -461,11 +457,8 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     private static Dataset readTable(Path file, String name) {
         try {
-            InputSpec spec = new InputSpec(name, file.toString(), "/results/" + name + "/data", DataKind.TABLE, null,
-                    null, null, null);
-            ILazyDataset lazy = new Hdf5DatasetSource().open(spec, file);
-            return (Dataset) lazy.getSlice();
-        } catch (Exception e) {
+            return ResultsFile.readDataset(file, name);
+        } catch (IOException e) {
             return null; // not in this file (e.g. aligned inputs)
         }
     }

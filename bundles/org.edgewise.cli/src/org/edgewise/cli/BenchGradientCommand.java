@@ -12,11 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.eclipse.january.dataset.Dataset;
-import org.eclipse.january.dataset.ILazyDataset;
 import org.edgewise.api.Element;
-import org.edgewise.api.sources.InputSpec;
-import org.edgewise.api.stages.DataKind;
-import org.edgewise.core.sources.Hdf5DatasetSource;
 import org.edgewise.gradient.DepthStatistics;
 import org.edgewise.gradient.GradientAnalysis;
 import org.edgewise.gradient.HullDepths;
@@ -193,26 +189,17 @@ final class BenchGradientCommand implements Callable<Integer> {
 
     static Map<Element, GradientAnalysis.PairVolumes> readVolumes(Path file) throws IOException {
         Map<Element, GradientAnalysis.PairVolumes> volumes = new EnumMap<>(Element.class);
-        Hdf5DatasetSource source = new Hdf5DatasetSource();
         for (Element e : Element.values()) {
             String name = e.symbol().toLowerCase(Locale.ROOT);
-            volumes.put(e, new GradientAnalysis.PairVolumes(load(source, file, name + "_below"),
-                    load(source, file, name + "_above")));
+            volumes.put(e, new GradientAnalysis.PairVolumes(load(file, name + "_below"), load(file, name + "_above")));
         }
         return volumes;
     }
 
-    private static Dataset load(Hdf5DatasetSource source, Path file, String name) throws IOException {
-        InputSpec spec = new InputSpec(name, file.toString(), "/results/" + name + ".volume/data", DataKind.VOLUME,
-                null, null, null, null);
-        ILazyDataset lazy = source.open(spec, file);
-        try {
-            Dataset d = (Dataset) lazy.getSlice();
-            d.setName(name);
-            return d;
-        } catch (Exception e) {
-            throw new IOException(file + ": cannot read " + name + ": " + e.getMessage(), e);
-        }
+    private static Dataset load(Path file, String name) throws IOException {
+        Dataset d = org.edgewise.io.ResultsFile.readDataset(file, name);
+        d.setName(name);
+        return d;
     }
 
     private void compare(GradientAnalysis.Result r, JsonNode truth, PrintWriter out) throws IOException {

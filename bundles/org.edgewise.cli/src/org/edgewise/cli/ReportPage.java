@@ -10,7 +10,7 @@ import org.edgewise.gradient.GradientAnalysis;
 import org.edgewise.gradient.ProfileMetrics;
 import org.edgewise.gradient.ProfileRow;
 import org.edgewise.gradient.Profiles;
-import org.edgewise.io.AtomicFiles;
+import org.edgewise.api.files.AtomicFiles;
 import org.edgewise.segment.ParticleMetrics;
 
 /**
