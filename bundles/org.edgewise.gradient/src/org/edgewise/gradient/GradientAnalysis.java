@@ -57,7 +57,8 @@ public final class GradientAnalysis {
 
         /** @return the defaults of {@code edgewise analyze} */
         public static Settings defaults() {
-            return new Settings(ParticleSegmentation.Settings.defaults(), HullDepths.Settings.defaults(),
+            return new Settings(org.edgewise.api.parameters.Parameters.defaults(org.edgewise.segment.stages.ParticlesModel.class)
+                    .settings(), HullDepths.Settings.defaults(),
                     DepthStatistics.Settings.defaults(), 0.99, 1.0, ProfileMetrics.Settings.defaults(),
                     ReliableRegions.Settings.defaults(), true);
         }
