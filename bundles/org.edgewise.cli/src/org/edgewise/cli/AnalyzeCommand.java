@@ -22,7 +22,6 @@ import org.edgewise.gradient.AnalysisTables;
 import org.edgewise.gradient.DepthStatistics;
 import org.edgewise.gradient.ElementalMaps;
 import org.edgewise.gradient.GradientAnalysis;
-import org.edgewise.gradient.HullDepths;
 import org.edgewise.gradient.ProfileMetrics;
 import org.edgewise.gradient.ReliableRegions;
 import org.edgewise.api.files.AtomicFiles;
@@ -31,6 +30,7 @@ import org.edgewise.io.DataExchangeReader;
 import org.edgewise.io.ResultsFile;
 import org.edgewise.io.ScanGroups;
 import org.edgewise.segment.ParticleMetrics;
+import org.edgewise.segment.DepthMaps;
 import org.edgewise.segment.ParticleSegmentation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -81,7 +81,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Grow each particle before its hull is taken, µm (default ${DEFAULT-VALUE}).")
     private double dilateUm;
 
-    @Option(names = "--depth-offset", defaultValue = "" + HullDepths.DEFAULT_DEPTH_OFFSET_VOXELS, paramLabel = "VOX",
+    @Option(names = "--depth-offset", defaultValue = "" + DepthMaps.DEFAULT_DEPTH_OFFSET_VOXELS, paramLabel = "VOX",
             description = "Depth = distance to the nearest voxel outside the hull minus this, voxels"
                     + " (default ${DEFAULT-VALUE}).")
     private double depthOffsetVoxels;
@@ -196,8 +196,10 @@ final class AnalyzeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--confidence must lie in (0, 1), was " + confidence);
         }
         GradientAnalysis.Settings d = GradientAnalysis.Settings.defaults();
-        return new GradientAnalysis.Settings(d.segmentation(),
-                new HullDepths.Settings(surfaceLevel > 0 ? surfaceLevel : Double.NaN, dilateUm, depthOffsetVoxels),
+        ParticleSegmentation.Settings s = d.segmentation();
+        return new GradientAnalysis.Settings(new ParticleSegmentation.Settings(s.threshold(), s.openRadiusUm(),
+                s.minVolumeUm3(), s.hUm(), new DepthMaps.Surface(surfaceLevel > 0 ? surfaceLevel : Double.NaN,
+                        dilateUm, depthOffsetVoxels)),
                 new DepthStatistics.Settings(0, clusterVoxels, Double.NaN, Double.NaN, resolutionVoxels), confidence,
                 lithium,
                 new ProfileMetrics.Settings(e[0], e[1], c[0], c[1], g[0], g[1]),
@@ -501,11 +503,10 @@ final class AnalyzeCommand implements Callable<Integer> {
         ParticleSegmentation.Settings seg = settings.segmentation();
         steps.addObject().put("stage", "segmentation (edgewise.segment.*)").put("volume", "ni_above")
                 .put("threshold", "otsu").put("openRadiusUm", seg.openRadiusUm())
-                .put("minVolumeUm3", seg.minVolumeUm3()).put("hUm", seg.hUm());
-        steps.addObject().put("stage", "edgewise.gradient.hull-depth")
-                .put("surfaceLevel", settings.surface().surfaceLevel()).put("dilateUm", settings.surface().dilateUm())
-                .put("depthOffsetVoxels", settings.surface().depthOffsetVoxels())
-                .put("threshold", r.surface().threshold());
+                .put("minVolumeUm3", seg.minVolumeUm3()).put("hUm", seg.hUm())
+                .put("surfaceLevel", seg.surface().level()).put("dilateUm", seg.surface().dilateUm())
+                .put("depthOffsetVoxels", seg.surface().offsetVoxels())
+                .put("surfaceThreshold", r.surface().threshold());
         steps.addObject().put("stage", "edgewise.gradient.profiles").put("binUm", r.voxelUm())
                 .put("clusterVoxels", settings.statistics().clusterVoxels()).put("confidence", settings.confidence())
                 .put("lithium", settings.lithium()).put("reliableTolerance", settings.reliable().tolerance());
