@@ -1,4 +1,4 @@
-package org.edgewise.ui.plot;
+package org.edgewise.ui.tests.plot;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,34 +8,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.eclipse.january.dataset.Dataset;
 import org.eclipse.january.dataset.DatasetFactory;
 import org.eclipse.january.dataset.Maths;
-import org.eclipse.swt.layout.FillLayout;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swtchart.Chart;
 import org.eclipse.swtchart.ILineSeries;
 import org.eclipse.swtchart.Range;
+import org.edgewise.ui.plot.DatasetCharts;
+import org.edgewise.ui.tests.Ui;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Needs a display (Xvfb in CI). */
 class DatasetChartsTest {
 
-    private Display display;
     private Shell shell;
 
     @BeforeEach
     void openShell() {
-        display = Display.getDefault();
-        shell = new Shell(display);
-        shell.setLayout(new FillLayout());
-        shell.setSize(640, 480);
+        shell = Ui.shell(640, 480);
     }
 
     @AfterEach
     void closeShell() {
         shell.dispose();
-        display.dispose();
     }
 
     @Test
@@ -47,9 +41,7 @@ class DatasetChartsTest {
         Dataset fraction = Maths.subtract(0.80, Maths.multiply(depthUm, 0.02));
         ILineSeries series = DatasetCharts.addLineSeries(chart, "particle 1", depthUm, fraction);
         shell.open();
-        while (display.readAndDispatch()) {
-            // let the chart lay out and paint once
-        }
+        Ui.drain();
 
         assertEquals("Ni fraction vs depth", chart.getTitle().getText());
         assertEquals("Depth below hull surface (µm)", DatasetCharts.xAxis(chart).getTitle().getText());

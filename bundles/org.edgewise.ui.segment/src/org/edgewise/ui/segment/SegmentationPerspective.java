@@ -1,0 +1,19 @@
+package org.edgewise.ui.segment;
+
+import org.eclipse.ui.IFolderLayout;
+import org.eclipse.ui.IPageLayout;
+import org.edgewise.ui.perspectives.Perspectives;
+import org.edgewise.ui.perspectives.StageFamilyPerspective;
+import org.edgewise.ui.views.VolumeView;
+
+/** The Segmentation perspective: the Data view, the orthoslices of a volume with its particle labels. */
+public final class SegmentationPerspective extends StageFamilyPerspective {
+
+    /** The perspective id declared in {@code plugin.xml}. */
+    public static final String ID = Perspectives.SEGMENTATION;
+
+    @Override
+    protected void addViews(IPageLayout layout, IFolderLayout main) {
+        main.addView(VolumeView.ID);
+    }
+}

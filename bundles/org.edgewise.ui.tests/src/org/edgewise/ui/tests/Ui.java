@@ -1,0 +1,86 @@
+package org.edgewise.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.function.BooleanSupplier;
+
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+
+/**
+ * Helpers for tests that run on the workbench's display thread: they pump events while they wait, so jobs can
+ * post their results and slices can render.
+ */
+public final class Ui {
+
+    /** Longest wait for anything (a hang guard, not a speed requirement), ms. */
+    public static final long TIMEOUT_MS = 120_000;
+
+    private Ui() {
+    }
+
+    /** @return the display of the running workbench */
+    public static Display display() {
+        return Display.getDefault();
+    }
+
+    /**
+     * @param width  shell width
+     * @param height shell height
+     * @return an open shell with a fill layout
+     */
+    public static Shell shell(int width, int height) {
+        Shell shell = new Shell(display());
+        shell.setLayout(new FillLayout());
+        shell.setSize(width, height);
+        return shell;
+    }
+
+    /** Processes every pending event. */
+    public static void drain() {
+        Display display = display();
+        while (display.readAndDispatch()) {
+            // keep going
+        }
+    }
+
+    /**
+     * Pumps events until the condition holds.
+     *
+     * @param condition checked between events
+     * @param what      what was awaited, for the failure message
+     */
+    public static void waitUntil(BooleanSupplier condition, String what) {
+        Display display = display();
+        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                fail("timed out waiting for " + what);
+            }
+            if (!display.readAndDispatch()) {
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    fail("interrupted while waiting for " + what);
+                }
+            }
+        }
+        drain();
+    }
+
+    /**
+     * Schedules a job and pumps events until it is done.
+     *
+     * @param job the job
+     * @return its result
+     */
+    public static IStatus run(Job job) {
+        job.schedule();
+        waitUntil(() -> job.getState() == Job.NONE && job.getResult() != null, job.getName());
+        return job.getResult();
+    }
+}
