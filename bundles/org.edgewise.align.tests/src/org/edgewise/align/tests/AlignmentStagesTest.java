@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 
 import org.eclipse.january.IMonitor;
@@ -14,12 +15,16 @@ import org.edgewise.align.Registration;
 import org.edgewise.align.stages.ApplyRegistrationStage;
 import org.edgewise.align.stages.ApplyShiftsStage;
 import org.edgewise.align.stages.RegisterModel;
+import org.edgewise.align.stages.AlignmentTables;
 import org.edgewise.align.stages.RegisterPairStage;
 import org.edgewise.api.metadata.PhysicalMetadata;
 import org.edgewise.api.parameters.NoParameters;
 import org.edgewise.api.parameters.Parameters;
 import org.edgewise.api.stages.StageException;
 import org.edgewise.api.stages.StageInput;
+import org.edgewise.api.tables.Column;
+import org.edgewise.api.tables.TableMetadata;
+import org.edgewise.api.tables.Tables;
 import org.junit.jupiter.api.Test;
 
 class AlignmentStagesTest {
@@ -32,9 +37,13 @@ class AlignmentStagesTest {
         AlignModel model = Parameters.fromJson("{}", AlignModel.class);
         Dataset table = new AlignStage().apply(StageInput.of("projections", p), model, new IMonitor.Stub())
                 .get("alignment");
-        assertEquals(120, table.getShape()[0]);
-        assertEquals(ProjectionAlignmentTest.measurableCentre(scan.geometry()), table.getDouble(0, 3), 0.25,
-                "centre vs the measurable one");
+        assertEquals(120, Tables.rows(table));
+        assertEquals(List.of("angle_deg", "shift_row_px", "shift_col_px", "rotation_center_px"),
+                TableMetadata.of(table).names());
+        assertEquals("deg", TableMetadata.of(table).unit("angle_deg"));
+        assertEquals("px", TableMetadata.of(table).unit("shift_col_px"));
+        assertEquals(ProjectionAlignmentTest.measurableCentre(scan.geometry()),
+                Tables.get(table, 0, "rotation_center_px"), 0.25, "centre vs the measurable one");
         ApplyShiftsStage apply = new ApplyShiftsStage();
         Dataset aligned = apply.apply(new StageInput(Map.of("projections", p, "alignment", table), 0, 120, 120),
                 new NoParameters(), new IMonitor.Stub()).get("projections");
@@ -48,14 +57,17 @@ class AlignmentStagesTest {
         // re-aligning the aligned stack: the axis is on the central column, shifts are small
         Dataset again = new AlignStage().apply(StageInput.of("projections", aligned), model, new IMonitor.Stub())
                 .get("alignment");
-        assertEquals(31.5, again.getDouble(0, 3), 0.1);
+        assertEquals(31.5, Tables.get(again, 0, "rotation_center_px"), 0.1);
+        double[] rows = Tables.column(again, "shift_row_px");
+        double[] columns = Tables.column(again, "shift_col_px");
         double rms = 0;
         for (int a = 0; a < 120; a++) {
-            rms += again.getDouble(a, 1) * again.getDouble(a, 1) + again.getDouble(a, 2) * again.getDouble(a, 2);
+            rms += rows[a] * rows[a] + columns[a] * columns[a];
         }
         rms = Math.sqrt(rms / 240);
         assertTrue(rms < 0.1, "residual shifts after applying the alignment " + rms);
-        assertEquals("px", PhysicalMetadata.of(again).valueUnit());
+        assertEquals("px", TableMetadata.of(again).unit("shift_row_px"));
+        assertEquals(Tables.VALUE_UNIT, PhysicalMetadata.of(again).valueUnit());
     }
 
     /**
@@ -84,9 +96,13 @@ class AlignmentStagesTest {
                 new NoParameters(), monitor).get("projections");
         Dataset registration = new RegisterPairStage().apply(new StageInput(Map.of("reference", ra, "moving", ma), 0,
                 angles, angles), Parameters.fromJson("{}", RegisterModel.class), monitor).get("registration");
-        assertEquals(RegisterPairStage.COLUMNS.length, registration.getShape()[1]);
-        assertEquals(0.9979 / 1.0018, registration.getDouble(0, 2), 5e-4, "scale");
-        assertTrue(registration.getDouble(0, 8) > 100, "landmarks used: " + registration.getDouble(0, 8));
+        assertEquals(List.of("shift_row_px", "shift_col_px", "scale", "nominal_scale", "residual",
+                "scale_uncertainty", "translation_x_px", "translation_y_px", "landmarks"),
+                TableMetadata.of(registration).names());
+        assertEquals(0.9979 / 1.0018, Tables.get(registration, 0, "scale"), 5e-4, "scale");
+        assertEquals(8.313 / 8.353, Tables.get(registration, 0, "nominal_scale"), 1e-12, "pixel sizes");
+        assertTrue(Tables.get(registration, 0, "landmarks") > 100, "landmarks used: "
+                + Tables.get(registration, 0, "landmarks"));
 
         ApplyRegistrationStage apply = new ApplyRegistrationStage();
         Dataset registered = apply.apply(new StageInput(Map.of("projections", mp, "alignment", mt, "registration",
@@ -110,11 +126,57 @@ class AlignmentStagesTest {
     void applyShiftsChecksTheTable() {
         SimulatedScan scan = SimulatedScan.create(32, 8, 10, 0, 15.5, 1, SimulatedScan.pixelUm(5, 32) * 4, 8.313, 5);
         Dataset p = ProjectionAlignmentTest.lineIntegrals(scan);
-        Dataset table = PhysicalMetadata.create(Double.NaN, Double.NaN, "px").attachTo(
-                org.eclipse.january.dataset.DatasetFactory.zeros(org.eclipse.january.dataset.DoubleDataset.class, 9,
+        Dataset shortTable = Tables.create(AlignmentTables.ALIGNMENT, 9);
+        StageException e = assertThrows(StageException.class, () -> applyShifts(p, shortTable));
+        assertTrue(e.getMessage().contains("must have 10 rows"), e.getMessage());
+        // a table without column names: its columns cannot be told apart
+        Dataset bare = PhysicalMetadata.create(Double.NaN, Double.NaN, "px").attachTo(
+                org.eclipse.january.dataset.DatasetFactory.zeros(org.eclipse.january.dataset.DoubleDataset.class, 10,
                         4));
-        StageException e = assertThrows(StageException.class, () -> new ApplyShiftsStage().apply(new StageInput(
-                Map.of("projections", p, "alignment", table), 0, 10, 10), new NoParameters(), new IMonitor.Stub()));
-        assertTrue(e.getMessage().contains("must be [10, 4]"), e.getMessage());
+        e = assertThrows(StageException.class, () -> applyShifts(p, bare));
+        assertTrue(e.getMessage().contains("no column names"), e.getMessage());
+        // another stage's table: the missing column is named
+        Dataset statistics = Tables.create(AlignmentTables.NORMALISATION_STATISTICS, 10);
+        e = assertThrows(StageException.class, () -> applyShifts(p, statistics));
+        assertTrue(e.getMessage().contains("no column 'angle_deg'; columns are [clamped, outliers]"), e.getMessage());
+    }
+
+    private static Dataset applyShifts(Dataset projections, Dataset alignment) throws StageException {
+        return new ApplyShiftsStage().apply(new StageInput(Map.of("projections", projections, "alignment",
+                alignment), 0, 10, 10), new NoParameters(), new IMonitor.Stub()).get("projections");
+    }
+
+    /** The tables of the alignment stages keep their documented column names, the order of the columns is free. */
+    @Test
+    void tablesAreReadByNameWhateverTheColumnOrder() throws StageException {
+        SimulatedScan scan = SimulatedScan.create(32, 8, 10, 0, 15.5, 1, SimulatedScan.pixelUm(5, 32) * 4, 8.313, 5);
+        Dataset p = ProjectionAlignmentTest.lineIntegrals(scan);
+        double[] angles = PhysicalMetadata.of(p).anglesDeg();
+        List<Column> reversed = new java.util.ArrayList<>(AlignmentTables.ALIGNMENT);
+        java.util.Collections.reverse(reversed);
+        Dataset ordered = Tables.create(AlignmentTables.ALIGNMENT, 10);
+        Dataset backwards = Tables.create(reversed, 10);
+        for (Dataset table : List.of(ordered, backwards)) {
+            for (int a = 0; a < 10; a++) {
+                Tables.set(table, a, "angle_deg", angles[a]);
+                Tables.set(table, a, "shift_row_px", 0.3 * Math.sin(a));
+                Tables.set(table, a, "shift_col_px", -0.2 * a + 0.9);
+                Tables.set(table, a, "rotation_center_px", 15.1);
+            }
+        }
+        Dataset a = applyShifts(p, ordered);
+        Dataset b = applyShifts(p, backwards);
+        double difference = 0;
+        double moved = 0;
+        for (int i = 0; i < 10; i++) {
+            for (int r = 0; r < 8; r++) {
+                for (int c = 0; c < 32; c++) {
+                    difference = Math.max(difference, Math.abs(a.getDouble(i, r, c) - b.getDouble(i, r, c)));
+                    moved = Math.max(moved, Math.abs(a.getDouble(i, r, c) - p.getDouble(i, r, c)));
+                }
+            }
+        }
+        assertEquals(0, difference, "the same shifts, whatever the column order");
+        assertTrue(moved > 1e-3, "the shifts were applied");
     }
 }

@@ -1,9 +1,11 @@
 package org.edgewise.align.tests;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 
 import org.eclipse.january.IMonitor;
@@ -17,6 +19,8 @@ import org.edgewise.align.stages.NormaliseStage;
 import org.edgewise.api.metadata.PhysicalMetadata;
 import org.edgewise.api.stages.StageException;
 import org.edgewise.api.stages.StageInput;
+import org.edgewise.api.tables.TableMetadata;
+import org.edgewise.api.tables.Tables;
 import org.edgewise.physics.phantom.Projector;
 import org.junit.jupiter.api.Test;
 
@@ -93,6 +97,26 @@ class NormalisationTest {
         assertEquals(1, r.clampedPerAngle()[0]);
         assertEquals(-Math.log(1e-4), r.lineIntegrals().getDouble(0, 1, 1), 1e-12);
         assertEquals(-Math.log(0.49), r.lineIntegrals().getDouble(0, 0, 0), 1e-12);
+    }
+
+    /** The stage's statistics table names its columns: clamped and replaced pixels per projection. */
+    @Test
+    void stageCountsClampedAndReplacedPixelsPerProjection() throws StageException {
+        Dataset counts = constant(5000, 3, 6, 6);
+        for (int r = 0; r < 6; r++) {
+            for (int c = 0; c < 6; c++) {
+                counts.set(50, 0, r, c); // below the dark everywhere (no neighbour stands out): all clamped
+            }
+        }
+        counts.set(60000, 1, 3, 3); // a zinger far above its neighbours: replaced
+        counts.set(20, 2, 0, 0); // far below its neighbours: replaced by their median, not clamped
+        Dataset statistics = new NormaliseStage().apply(StageInput.whole(Map.of("projections", counts, "flats",
+                constant(10100, 3, 6, 6), "darks", constant(100, 2, 6, 6))), new NormaliseModel(1e-4, 8),
+                new IMonitor.Stub()).get(NormaliseStage.STATISTICS);
+        assertEquals(List.of("clamped", "outliers"), TableMetadata.of(statistics).names());
+        assertArrayEquals(new double[] { 36, 0, 0 }, Tables.column(statistics, "clamped"));
+        assertArrayEquals(new double[] { 0, 1, 1 }, Tables.column(statistics, "outliers"));
+        assertEquals(8.3, PhysicalMetadata.of(statistics).energyKev());
     }
 
     @Test

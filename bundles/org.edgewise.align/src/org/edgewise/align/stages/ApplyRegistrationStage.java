@@ -1,8 +1,6 @@
 package org.edgewise.align.stages;
 
 import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
 
 import org.eclipse.january.IMonitor;
 import org.eclipse.january.dataset.Dataset;
@@ -16,6 +14,7 @@ import org.edgewise.api.stages.SlabPolicy;
 import org.edgewise.api.stages.StageException;
 import org.edgewise.api.stages.StageInput;
 import org.edgewise.api.stages.StageOutput;
+import org.edgewise.api.tables.Tables;
 import org.edgewise.recon.Reconstructions;
 
 /**
@@ -30,9 +29,9 @@ public final class ApplyRegistrationStage implements IStage<NoParameters> {
 
     /** Input and output port. */
     public static final String PROJECTIONS = "projections";
-    /** Input port: the moving scan's alignment table [angle, 4]. */
+    /** Input port: the moving scan's alignment table ({@link AlignmentTables#ALIGNMENT}). */
     public static final String ALIGNMENT = "alignment";
-    /** Input port: the registration table [1, {@link RegisterPairStage#COLUMNS}]. */
+    /** Input port: the pair's registration table ({@link AlignmentTables#PAIR_REGISTRATION}). */
     public static final String REGISTRATION = "registration";
 
     @Override
@@ -41,51 +40,47 @@ public final class ApplyRegistrationStage implements IStage<NoParameters> {
         Dataset alignment = input.get(ALIGNMENT);
         Dataset registration = input.get(REGISTRATION);
         int length = projections.getShape()[0];
-        if (alignment.getRank() != 2 || alignment.getShape()[1] != AlignStage.COLUMNS.length
-                || alignment.getShape()[0] != input.stackLength()) {
-            throw new StageException("edgewise.align.apply-registration: the alignment table must be ["
-                    + input.stackLength() + ", 4], was " + Arrays.toString(alignment.getShape()));
+        double shiftRow;
+        double shiftCol;
+        double scale;
+        double nominal;
+        double translationX;
+        double translationY;
+        if (registration.getRank() != 2 || registration.getShape()[0] != 1) {
+            throw new StageException("edgewise.align.apply-registration: the registration table must have one row,"
+                    + " its shape was " + Arrays.toString(registration.getShape()));
         }
-        if (registration.getRank() != 2 || registration.getShape()[0] != 1
-                || registration.getShape()[1] != RegisterPairStage.COLUMNS.length) {
-            throw new StageException("edgewise.align.apply-registration: the registration table must be [1, "
-                    + RegisterPairStage.COLUMNS.length + "] (" + String.join(", ", RegisterPairStage.COLUMNS)
-                    + "), was " + Arrays.toString(registration.getShape()));
+        try {
+            shiftRow = Tables.get(registration, 0, AlignmentTables.SHIFT_ROW_PX);
+            shiftCol = Tables.get(registration, 0, AlignmentTables.SHIFT_COL_PX);
+            scale = Tables.get(registration, 0, AlignmentTables.SCALE);
+            nominal = Tables.get(registration, 0, AlignmentTables.NOMINAL_SCALE);
+            translationX = Tables.get(registration, 0, AlignmentTables.TRANSLATION_X_PX);
+            translationY = Tables.get(registration, 0, AlignmentTables.TRANSLATION_Y_PX);
+        } catch (IllegalArgumentException e) {
+            throw new StageException("edgewise.align.apply-registration: registration table: " + e.getMessage(), e);
         }
-        List<String> columns = Arrays.asList(RegisterPairStage.COLUMNS);
-        double shiftRow = registration.getDouble(0, columns.indexOf("shift_row_px"));
-        double shiftCol = registration.getDouble(0, columns.indexOf("shift_col_px"));
-        double scale = registration.getDouble(0, columns.indexOf("scale"));
-        double nominal = registration.getDouble(0, columns.indexOf("nominal_scale"));
-        double translationX = registration.getDouble(0, columns.indexOf("translation_x_px"));
-        double translationY = registration.getDouble(0, columns.indexOf("translation_y_px"));
         PhysicalMetadata metadata = PhysicalMetadata.of(projections);
         double[] angles = metadata.anglesDeg();
         if (angles.length != length) {
             throw new StageException("edgewise.align.apply-registration: the projections carry " + angles.length
                     + " angles for " + length + " projections");
         }
-        double centre = alignment.getDouble(0, 3);
+        AlignmentSlab own = AlignmentSlab.of(alignment, input, angles,
+                "edgewise.align.apply-registration");
         double[] rows = new double[length];
         double[] cols = new double[length];
         for (int a = 0; a < length; a++) {
-            int row = input.slabStart() + a;
-            if (Math.abs(angles[a] - alignment.getDouble(row, 0)) > 1e-3) {
-                throw new StageException(String.format(Locale.ROOT, "edgewise.align.apply-registration: "
-                        + "projection %d is at %.4f° but the alignment table row is for %.4f°", row, angles[a],
-                        alignment.getDouble(row, 0)));
-            }
             double theta = Math.toRadians(angles[a]);
-            rows[a] = alignment.getDouble(row, 1) + shiftRow;
-            cols[a] = alignment.getDouble(row, 2) + shiftCol + translationX * Math.cos(theta)
-                    + translationY * Math.sin(theta);
+            rows[a] = own.rowsPx()[a] + shiftRow;
+            cols[a] = own.colsPx()[a] + shiftCol + translationX * Math.cos(theta) + translationY * Math.sin(theta);
         }
         if (monitor.isCancelled()) {
             throw new StageException("edgewise.align.apply-registration: cancelled");
         }
         int[] shape = projections.getShape();
         FloatDataset registered = Reconstructions.wrap(Shifts.apply(Reconstructions.floats(projections), shape[1],
-                shape[2], centre, rows, cols, scale * nominal), shape);
+                shape[2], own.centrePx(), rows, cols, scale * nominal), shape);
         registered.setName("registered projections");
         PhysicalMetadata.create(metadata.pixelSizeUm() * nominal, metadata.energyKev(), metadata.valueUnit())
                 .withAnglesDeg(angles, DataKind.PROJECTIONS).attachTo(registered);

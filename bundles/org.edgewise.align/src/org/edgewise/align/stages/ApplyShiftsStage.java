@@ -14,8 +14,9 @@ import org.edgewise.api.stages.StageOutput;
 
 /**
  * {@code edgewise.align.apply-shifts}: resamples projections [angle, row, column] so that every rotation axis lies on
- * the central column and the row jitter is removed ({@link Shifts}), from an {@code alignment} table [angle, 4] made
- * by {@code edgewise.align.projections}. Slab by slab over angles (the table comes whole with every slab).
+ * the central column and the row jitter is removed ({@link Shifts}), from an {@code alignment} table made by
+ * {@code edgewise.align.projections} ({@link AlignmentTables#ALIGNMENT}, read by column name). Slab by slab over
+ * angles (the table comes whole with every slab).
  */
 public final class ApplyShiftsStage implements IStage<NoParameters> {
 
@@ -27,32 +28,12 @@ public final class ApplyShiftsStage implements IStage<NoParameters> {
     @Override
     public StageOutput apply(StageInput input, NoParameters model, IMonitor monitor) throws StageException {
         Dataset projections = input.get(PROJECTIONS);
-        Dataset table = input.get(ALIGNMENT);
-        int length = projections.getShape()[0];
-        if (table.getRank() != 2 || table.getShape()[1] != AlignStage.COLUMNS.length
-                || table.getShape()[0] != input.stackLength()) {
-            throw new StageException("edgewise.align.apply-shifts: the alignment table must be [" + input.stackLength()
-                    + ", 4] (one row per projection: angle_deg, shift_row_px, shift_col_px, rotation_center_px), was "
-                    + java.util.Arrays.toString(table.getShape()));
-        }
-        double[] rows = new double[length];
-        double[] cols = new double[length];
-        double centre = table.getDouble(0, 3);
-        double[] angles = PhysicalMetadata.of(projections).anglesDeg();
-        for (int a = 0; a < length; a++) {
-            int row = input.slabStart() + a;
-            if (angles.length == length && Math.abs(angles[a] - table.getDouble(row, 0)) > 1e-3) {
-                throw new StageException(String.format(java.util.Locale.ROOT, "edgewise.align.apply-shifts: "
-                        + "projection %d is at %.4f° but the alignment table row is for %.4f°", row, angles[a],
-                        table.getDouble(row, 0)));
-            }
-            rows[a] = table.getDouble(row, 1);
-            cols[a] = table.getDouble(row, 2);
-        }
+        AlignmentSlab shifts = AlignmentSlab.of(input.get(ALIGNMENT), input,
+                PhysicalMetadata.of(projections).anglesDeg(), "edgewise.align.apply-shifts");
         if (monitor.isCancelled()) {
             throw new StageException("edgewise.align.apply-shifts: cancelled");
         }
-        FloatDataset aligned = Shifts.apply(projections, centre, rows, cols);
+        FloatDataset aligned = Shifts.apply(projections, shifts.centrePx(), shifts.rowsPx(), shifts.colsPx());
         PhysicalMetadata.of(projections).attachTo(aligned);
         return StageOutput.of(PROJECTIONS, aligned);
     }

@@ -6,8 +6,6 @@ import java.util.concurrent.CancellationException;
 
 import org.eclipse.january.IMonitor;
 import org.eclipse.january.dataset.Dataset;
-import org.eclipse.january.dataset.DatasetFactory;
-import org.eclipse.january.dataset.DoubleDataset;
 import org.edgewise.align.Normalisation;
 import org.edgewise.align.NormalisationOptions;
 import org.edgewise.api.metadata.PhysicalMetadata;
@@ -22,8 +20,8 @@ import org.edgewise.api.stages.StageOutput;
  * dimensionless, from counts {@code projections} [angle, row, column] and the per-pixel medians of {@code flats}
  * and {@code darks} [frame, row, column], with outlier removal and clamping ({@link Normalisation}). Works slab by
  * slab over angles; flats and darks come whole with every slab. The second output {@code statistics}
- * [angle, 2] (table) holds per projection the number of clamped pixels (column 0) and of replaced outliers
- * (column 1), so the counts are never lost.
+ * [angle, 2] (table {@link AlignmentTables#NORMALISATION_STATISTICS}) holds per projection the number of clamped
+ * pixels ({@code clamped}) and of replaced outliers ({@code outliers}), so the counts are never lost.
  */
 public final class NormaliseStage implements IStage<NormaliseModel> {
 
@@ -51,17 +49,9 @@ public final class NormaliseStage implements IStage<NormaliseModel> {
         PhysicalMetadata metadata = PhysicalMetadata.of(counts);
         Dataset lineIntegrals = result.lineIntegrals();
         metadata.withValueUnit(PhysicalMetadata.DIMENSIONLESS).attachTo(lineIntegrals);
-        int angles = counts.getShape()[0];
-        DoubleDataset statistics = DatasetFactory.zeros(DoubleDataset.class, angles, 2);
-        for (int a = 0; a < angles; a++) {
-            statistics.set(result.clampedPerAngle()[a], a, 0);
-            statistics.set(result.outliersPerAngle()[a], a, 1);
-        }
-        statistics.setName("clamped, outliers per projection");
-        PhysicalMetadata.create(Double.NaN, metadata.energyKev(), "pixels").attachTo(statistics);
         Map<String, Dataset> out = new LinkedHashMap<>();
         out.put(PROJECTIONS, lineIntegrals);
-        out.put(STATISTICS, statistics);
+        out.put(STATISTICS, AlignmentTables.statistics(result, metadata.energyKev()));
         return new StageOutput(out);
     }
 

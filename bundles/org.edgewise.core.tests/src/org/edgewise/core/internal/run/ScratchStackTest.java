@@ -20,6 +20,9 @@ import org.eclipse.january.dataset.Slice;
 import org.eclipse.january.dataset.SliceND;
 import org.edgewise.api.metadata.PhysicalMetadata;
 import org.edgewise.api.stages.DataKind;
+import org.edgewise.api.tables.Column;
+import org.edgewise.api.tables.TableMetadata;
+import org.edgewise.api.tables.Tables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,5 +99,25 @@ class ScratchStackTest {
         assertArrayEquals(new int[] { 2, 3, 4 }, back.getShape());
         assertEquals(200, back.getDouble(0, 0, 0), 0);
         assertEquals(323, back.getDouble(1, 2, 3), 0);
+    }
+
+    /** A table made slab by slab (one row per projection) keeps its column names, so it is still read by name. */
+    @Test
+    void tablesKeepTheirColumnNames() throws Exception {
+        List<Column> columns = List.of(Column.of("clamped", ""), Column.of("outliers", ""));
+        ScratchStack stack = new ScratchStack(dir.resolve("t.raw"), "t", DataKind.TABLE);
+        for (int start = 0; start < 5; start += 2) {
+            int rows = Math.min(2, 5 - start);
+            Dataset slab = Tables.create(columns, rows, 8.3);
+            for (int r = 0; r < rows; r++) {
+                Tables.set(slab, r, "outliers", start + r);
+            }
+            stack.append(slab);
+        }
+        ILazyDataset lazy = stack.finish();
+        assertEquals(List.of("clamped", "outliers"), TableMetadata.of(lazy).names());
+        Dataset all = DatasetUtils.sliceAndConvertLazyDataset(lazy);
+        assertArrayEquals(new double[] { 0, 1, 2, 3, 4 }, Tables.column(all, "outliers"));
+        assertEquals(Tables.VALUE_UNIT, PhysicalMetadata.of(all).valueUnit());
     }
 }

@@ -26,6 +26,7 @@ import org.eclipse.january.dataset.SliceND;
 import org.eclipse.january.io.ILazyLoader;
 import org.edgewise.api.metadata.PhysicalMetadata;
 import org.edgewise.api.stages.DataKind;
+import org.edgewise.api.tables.TableMetadata;
 
 /**
  * A stack built slab by slab on disk (raw little-endian values in the run's temporary directory) and read back
@@ -42,6 +43,7 @@ public final class ScratchStack {
     private int[] sliceShape;
     private int length;
     private PhysicalMetadata metadata;
+    private TableMetadata columns;
     private final List<double[]> angles = new ArrayList<>();
 
     /**
@@ -68,6 +70,7 @@ public final class ScratchStack {
             type = storageType(slab);
             sliceShape = rest;
             metadata = PhysicalMetadata.of(slab);
+            columns = slab.getFirstMetadata(TableMetadata.class); // a table's column names, null otherwise
         } else if (!Arrays.equals(rest, sliceShape)) {
             throw new IllegalArgumentException("slab of '" + name + "' has shape " + Arrays.toString(shape)
                     + " but earlier slabs had " + Arrays.toString(sliceShape) + " after axis 0");
@@ -94,7 +97,8 @@ public final class ScratchStack {
     /**
      * Closes the file for writing.
      *
-     * @return the whole stack {@code [length, ...]}, lazily read, with the first slab's metadata (and all angles)
+     * @return the whole stack {@code [length, ...]}, lazily read, with the first slab's metadata (and all angles;
+     *         and the column names of a table)
      * @throws IOException if the file cannot be closed
      */
     public ILazyDataset finish() throws IOException {
@@ -110,6 +114,9 @@ public final class ScratchStack {
         if (!angles.isEmpty()) {
             double[] all = angles.stream().flatMapToDouble(Arrays::stream).toArray();
             whole = whole.withAnglesDeg(all, kind);
+        }
+        if (columns != null) {
+            columns.attachTo(lazy);
         }
         return whole.attachTo(lazy);
     }
