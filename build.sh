@@ -82,6 +82,9 @@ smoke_product() {
     test -f "$SITE_DIR/$file" || { log "FAILED: $SITE_DIR/$file is missing"; return 1; }
   done
   ls "$SITE_DIR"/features
+
+  log "p2 update site: install the workbench feature into a bare Eclipse platform with the p2 director, start it"
+  "$ROOT/releng/p2-install-test.sh"
 }
 
 build_product() {
