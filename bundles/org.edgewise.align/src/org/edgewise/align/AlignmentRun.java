@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import org.eclipse.january.IMonitor;
 import org.eclipse.january.dataset.Dataset;
 import org.eclipse.january.dataset.FloatDataset;
+import org.edgewise.api.datasets.FlatArrays;
 import org.edgewise.api.metadata.PhysicalMetadata;
 import org.edgewise.api.stages.DataKind;
 import org.edgewise.io.AtomicFiles;
@@ -20,7 +21,6 @@ import org.edgewise.io.CsvTable;
 import org.edgewise.io.DataExchangeReader;
 import org.edgewise.io.DataFileException;
 import org.edgewise.io.ScanGroups;
-import org.edgewise.recon.Reconstructions;
 
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
@@ -219,7 +219,7 @@ public final class AlignmentRun {
                 registeredCols[a] = cols[a] + r.shiftPx()[1];
             }
             int[] shape = stack.getShape();
-            stack = Reconstructions.wrap(Shifts.apply(Reconstructions.floats(scan.lineIntegrals()), shape[1], shape[2],
+            stack = FlatArrays.wrap(Shifts.apply(FlatArrays.floats(scan.lineIntegrals()), shape[1], shape[2],
                     al.centreColumnPx(), registeredRows, registeredCols, r.scale() * r.nominalScale()), shape);
             pixel = scan.pixelUm() * r.nominalScale();
             PhysicalMetadata.create(pixel, result.energyKev(), PhysicalMetadata.DIMENSIONLESS)

@@ -246,4 +246,44 @@ public final class PhaseCorrelation {
         sums(r, c, new double[pr], new double[pr], new double[pc], new double[pc], sums);
         return sums[0];
     }
+
+    /**
+     * The whole-pixel shift of two stacks from the phase correlation of their sums along axis 0 (and, for the shift
+     * along axis 0, of their sums along axis 1): the start of a registration.
+     *
+     * @param ref   reference {@code [d0, d1, d2]}, row-major
+     * @param mov   moving, same shape
+     * @param shape the shape
+     * @param t0    whether the shift along axis 0 is wanted too (volumes)
+     * @return {@code {d1, d2}}, or {@code {d0, d1, d2}} with {@code t0}, whole pixels, of the moving stack
+     */
+    static double[] wholePixelShift(float[] ref, float[] mov, int[] shape, boolean t0) {
+        int n0 = shape[0];
+        int n1 = shape[1];
+        int n2 = shape[2];
+        float[] rs = new float[n1 * n2];
+        float[] ms = new float[n1 * n2];
+        for (int i0 = 0; i0 < n0; i0++) {
+            for (int j = 0; j < n1 * n2; j++) {
+                rs[j] += ref[i0 * n1 * n2 + j];
+                ms[j] += mov[i0 * n1 * n2 + j];
+            }
+        }
+        double[] d = new PhaseCorrelation(n1, n2, 0.3).shift(ms, rs);
+        if (!t0) {
+            return new double[] { Math.rint(d[0]), Math.rint(d[1]) };
+        }
+        float[] rz = new float[n0 * n2];
+        float[] mz = new float[n0 * n2];
+        for (int i0 = 0; i0 < n0; i0++) {
+            for (int i1 = 0; i1 < n1; i1++) {
+                for (int i2 = 0; i2 < n2; i2++) {
+                    rz[i0 * n2 + i2] += ref[(i0 * n1 + i1) * n2 + i2];
+                    mz[i0 * n2 + i2] += mov[(i0 * n1 + i1) * n2 + i2];
+                }
+            }
+        }
+        double[] dz = new PhaseCorrelation(n0, n2, 0.3).shift(mz, rz);
+        return new double[] { Math.rint(dz[0]), Math.rint(d[0]), Math.rint(d[1]) };
+    }
 }

@@ -7,12 +7,12 @@ import java.util.stream.IntStream;
 
 import org.eclipse.january.IMonitor;
 import org.eclipse.january.dataset.Dataset;
+import org.edgewise.api.datasets.FlatArrays;
 import org.edgewise.api.metadata.PhysicalMetadata;
 import org.edgewise.recon.FbpOptions;
 import org.edgewise.recon.FourierGridReconstruction;
 import org.edgewise.recon.ParallelBeamGeometry;
 import org.edgewise.recon.ParallelProjector;
-import org.edgewise.recon.Reconstructions;
 
 /**
  * Stage-jitter alignment and rotation centre of one scan, solved together.
@@ -115,7 +115,7 @@ public final class ProjectionAlignment {
         }
         double[] angles = PhysicalMetadata.of(lineIntegrals).anglesDeg();
         int[] shape = lineIntegrals.getShape();
-        return align(Reconstructions.floats(lineIntegrals), shape[1], shape[2], angles, options, monitor);
+        return align(FlatArrays.floats(lineIntegrals), shape[1], shape[2], angles, options, monitor);
     }
 
     /**
@@ -283,19 +283,7 @@ public final class ProjectionAlignment {
         if (values.length != anglesDeg.length) {
             throw new IllegalArgumentException(values.length + " jitter values for " + anglesDeg.length + " angles");
         }
-        double[][] ata = new double[3][3];
-        double[] atb = new double[3];
-        for (int a = 0; a < anglesDeg.length; a++) {
-            double t = Math.toRadians(anglesDeg[a]);
-            double[] f = { 1, Math.cos(t), Math.sin(t) };
-            for (int i = 0; i < 3; i++) {
-                for (int j = 0; j < 3; j++) {
-                    ata[i][j] += f[i] * f[j];
-                }
-                atb[i] += f[i] * values[a];
-            }
-        }
-        double[] x = solve3(ata, atb);
+        double[] x = LeastSquares.sinusoid(values, Arrays.stream(anglesDeg).map(Math::toRadians).toArray(), null);
         if (x == null) {
             throw new IllegalArgumentException("the angles do not separate the centre from a sample translation");
         }
@@ -336,24 +324,8 @@ public final class ProjectionAlignment {
             rowOk[a] = mass > 0 && !truncated(rowSum);
         }
         // least squares com = c + X cos θ + Y sin θ over the untruncated projections
-        double[][] ata = new double[3][3];
-        double[] atb = new double[3];
-        int used = 0;
-        for (int a = 0; a < angles; a++) {
-            if (!colOk[a]) {
-                continue;
-            }
-            double[] f = { 1, Math.cos(rad[a]), Math.sin(rad[a]) };
-            for (int i = 0; i < 3; i++) {
-                for (int j = 0; j < 3; j++) {
-                    ata[i][j] += f[i] * f[j];
-                }
-                atb[i] += f[i] * comCol[a];
-            }
-            used++;
-        }
         double centre = (cols - 1) / 2.0;
-        double[] x = used >= 3 ? solve3(ata, atb) : null;
+        double[] x = LeastSquares.sinusoid(comCol, rad, colOk);
         if (x != null) {
             centre = x[0];
             for (int a = 0; a < angles; a++) {
@@ -409,42 +381,9 @@ public final class ProjectionAlignment {
         return d.length == 0 ? 0 : d[d.length / 2] / (0.6745 * Math.sqrt(2));
     }
 
-    private static double[] solve3(double[][] m, double[] b) {
-        double det = det3(m);
-        if (Math.abs(det) < 1e-12) {
-            return null;
-        }
-        double[] x = new double[3];
-        for (int k = 0; k < 3; k++) {
-            double[][] c = new double[3][];
-            for (int i = 0; i < 3; i++) {
-                c[i] = m[i].clone();
-                c[i][k] = b[i];
-            }
-            x[k] = det3(c) / det;
-        }
-        return x;
-    }
-
-    private static double det3(double[][] m) {
-        return m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1]) - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0])
-                + m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0]);
-    }
-
     /** Removes the least-squares {@code a + b cos θ + c sin θ} (or only the cos/sin part) from {@code v}. */
     static void removeSinusoid(double[] v, double[] rad, boolean withMean) {
-        double[][] ata = new double[3][3];
-        double[] atb = new double[3];
-        for (int a = 0; a < v.length; a++) {
-            double[] f = { 1, Math.cos(rad[a]), Math.sin(rad[a]) };
-            for (int i = 0; i < 3; i++) {
-                for (int j = 0; j < 3; j++) {
-                    ata[i][j] += f[i] * f[j];
-                }
-                atb[i] += f[i] * v[a];
-            }
-        }
-        double[] x = solve3(ata, atb);
+        double[] x = LeastSquares.sinusoid(v, rad, null);
         if (x == null) {
             return;
         }

@@ -5,8 +5,8 @@ import java.util.stream.IntStream;
 
 import org.eclipse.january.dataset.Dataset;
 import org.eclipse.january.dataset.FloatDataset;
+import org.edgewise.api.datasets.FlatArrays;
 import org.edgewise.api.metadata.PhysicalMetadata;
-import org.edgewise.recon.Reconstructions;
 
 /**
  * Applies stored alignment shifts to projections (the shifts are never baked in by the alignment itself).
@@ -37,9 +37,9 @@ public final class Shifts {
                     + " per projection; shape " + Arrays.toString(shape) + ", " + shiftRowPx.length + " and "
                     + shiftColPx.length + " shifts");
         }
-        float[] out = apply(Reconstructions.floats(projections), shape[1], shape[2], centre, shiftRowPx,
+        float[] out = apply(FlatArrays.floats(projections), shape[1], shape[2], centre, shiftRowPx,
                 shiftColPx);
-        FloatDataset result = Reconstructions.wrap(out, shape);
+        FloatDataset result = FlatArrays.wrap(out, shape);
         PhysicalMetadata.find(projections).ifPresent(m -> m.attachTo(result));
         result.setName("aligned projections");
         return result;

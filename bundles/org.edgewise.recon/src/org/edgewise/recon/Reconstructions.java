@@ -6,11 +6,10 @@ import java.util.Objects;
 
 import org.eclipse.january.DatasetException;
 import org.eclipse.january.IMonitor;
-import org.eclipse.january.dataset.DatasetFactory;
-import org.eclipse.january.dataset.DatasetUtils;
 import org.eclipse.january.dataset.FloatDataset;
 import org.eclipse.january.dataset.IDataset;
 import org.eclipse.january.dataset.ILazyDataset;
+import org.edgewise.api.datasets.FlatArrays;
 
 /**
  * January entry points of the reconstruction library: datasets in, {@link FloatDataset}s out. Axes, geometry and
@@ -36,7 +35,7 @@ public final class Reconstructions {
         checkShape(sinogram, geometry.angleCount(), geometry.columns());
         FilteredBackProjection fbp = new FilteredBackProjection(geometry, options);
         int n = fbp.size();
-        return wrap(fbp.reconstructSlice(floats(sinogram)), n, n);
+        return FlatArrays.wrap(fbp.reconstructSlice(FlatArrays.floats(sinogram)), n, n);
     }
 
     /**
@@ -52,7 +51,7 @@ public final class Reconstructions {
         checkShape(sinogram, geometry.angleCount(), geometry.columns());
         FourierGridReconstruction gridding = new FourierGridReconstruction(geometry, options);
         int n = gridding.size();
-        return wrap(gridding.reconstructSlice(floats(sinogram)), n, n);
+        return FlatArrays.wrap(gridding.reconstructSlice(FlatArrays.floats(sinogram)), n, n);
     }
 
     /**
@@ -69,7 +68,7 @@ public final class Reconstructions {
         checkShape(sinogram, geometry.angleCount(), geometry.columns());
         Sirt sirt = new Sirt(geometry, options);
         int n = sirt.size();
-        return wrap(sirt.reconstructSlice(floats(sinogram), monitor).slice(), n, n);
+        return FlatArrays.wrap(sirt.reconstructSlice(FlatArrays.floats(sinogram), monitor).slice(), n, n);
     }
 
     /**
@@ -89,7 +88,7 @@ public final class Reconstructions {
         ProjectionSource source = source(projections);
         VolumeSink.ArraySink sink = VolumeSink.inMemory(source.rows(), method.size());
         new SlabwiseReconstruction(method, ringRemoval, slabRows).run(source, sink, monitor);
-        return wrap(sink.volume(), source.rows(), method.size(), method.size());
+        return FlatArrays.wrap(sink.volume(), source.rows(), method.size(), method.size());
     }
 
     /**
@@ -103,12 +102,12 @@ public final class Reconstructions {
         if (!(pixelSizeUm > 0) || !Double.isFinite(pixelSizeUm)) {
             throw new IllegalArgumentException("pixel size must be positive, was " + pixelSizeUm + " µm");
         }
-        float[] data = floats(reconstruction);
+        float[] data = FlatArrays.floats(reconstruction);
         float scale = (float) (1 / pixelSizeUm);
         for (int i = 0; i < data.length; i++) {
             data[i] *= scale;
         }
-        return wrap(data, reconstruction.getShape());
+        return FlatArrays.wrap(data, reconstruction.getShape());
     }
 
     /**
@@ -145,33 +144,12 @@ public final class Reconstructions {
                 try {
                     IDataset slab = projections.getSlice(new int[] {0, row0, 0},
                             new int[] {shape[0], row0 + rowCount, shape[2]}, null);
-                    return floats(slab);
+                    return FlatArrays.floats(slab);
                 } catch (DatasetException e) {
                     throw new IOException("cannot read projection rows " + row0 + ".." + (row0 + rowCount - 1), e);
                 }
             }
         };
-    }
-
-    /**
-     * A contiguous float copy of a dataset's values in row-major order.
-     *
-     * @param data any numeric dataset
-     * @return a new array
-     */
-    public static float[] floats(IDataset data) {
-        return DatasetUtils.copy(FloatDataset.class, data).getData();
-    }
-
-    /**
-     * Wraps values in a float dataset.
-     *
-     * @param data row-major values
-     * @param shape the shape
-     * @return the dataset
-     */
-    public static FloatDataset wrap(float[] data, int... shape) {
-        return DatasetFactory.createFromObject(FloatDataset.class, data, shape);
     }
 
     private static void checkShape(IDataset sinogram, int angles, int columns) {

@@ -108,9 +108,108 @@ class ProjectionAlignmentTest {
         assertTrue(r.converged(), r.describe());
     }
 
-    /** The centre the projections determine: axis + constant of the jitter's fit to 1, cos θ, sin θ. */
+    /**
+     * The centre the projections determine: axis + constant of the jitter's fit to 1, cos θ, sin θ. Computed here by
+     * an independent method ({@link #sinusoidFit}), not by the production fit the alignment itself uses.
+     */
     static double measurableCentre(ScanGeometry g) {
-        return ProjectionAlignment.identifiableCentre(g.rotationCentrePx(), g.jitterColPx(), g.anglesDeg());
+        return g.rotationCentrePx() + sinusoidFit(g.jitterColPx(), g.anglesDeg())[0];
+    }
+
+    /**
+     * Reference for the least-squares fit {@code values ≈ x0 + x1 cos θ + x2 sin θ}, independent of the production
+     * code (which solves the normal equations): a QR factorisation of the three basis vectors by modified
+     * Gram-Schmidt, then {@code R x = Qᵀ values} by back substitution.
+     *
+     * @return {@code {x0, x1, x2}}
+     */
+    static double[] sinusoidFit(double[] values, double[] anglesDeg) {
+        int n = values.length;
+        double[][] q = new double[3][n];
+        for (int a = 0; a < n; a++) {
+            double t = Math.toRadians(anglesDeg[a]);
+            q[0][a] = 1;
+            q[1][a] = Math.cos(t);
+            q[2][a] = Math.sin(t);
+        }
+        double[][] r = new double[3][3];
+        for (int k = 0; k < 3; k++) {
+            for (int j = 0; j < k; j++) {
+                r[j][k] = dot(q[j], q[k]);
+                for (int a = 0; a < n; a++) {
+                    q[k][a] -= r[j][k] * q[j][a];
+                }
+            }
+            r[k][k] = Math.sqrt(dot(q[k], q[k]));
+            for (int a = 0; a < n; a++) {
+                q[k][a] /= r[k][k];
+            }
+        }
+        double[] x = new double[3];
+        for (int k = 2; k >= 0; k--) {
+            double c = dot(q[k], values);
+            for (int j = k + 1; j < 3; j++) {
+                c -= r[k][j] * x[j];
+            }
+            x[k] = c / r[k][k];
+        }
+        return x;
+    }
+
+    private static double dot(double[] u, double[] v) {
+        double sum = 0;
+        for (int i = 0; i < u.length; i++) {
+            sum += u[i] * v[i];
+        }
+        return sum;
+    }
+
+    /** A jitter that is exactly a constant plus a sinusoid: the measurable centre is the axis plus the constant. */
+    @ParameterizedTest
+    @CsvSource({ "180, 180", "37, 180", "90, 360" })
+    void identifiableCentreOfAnExactSinusoidIsItsConstant(int angles, double spanDeg) {
+        double[] theta = new double[angles];
+        double[] jitter = new double[angles];
+        for (int a = 0; a < angles; a++) {
+            theta[a] = 3.5 + a * spanDeg / angles;
+            double t = Math.toRadians(theta[a]);
+            jitter[a] = 0.37 + 0.8 * Math.cos(t) - 0.45 * Math.sin(t);
+        }
+        assertEquals(63.5 + 0.37, ProjectionAlignment.identifiableCentre(63.5, jitter, theta), 1e-12);
+        double[] fit = ProjectionAlignment.jitterSinusoid(jitter, theta);
+        assertEquals(0.8, fit[1], 1e-12);
+        assertEquals(-0.45, fit[2], 1e-12);
+    }
+
+    /**
+     * Over a full turn of evenly spaced angles the higher harmonics are orthogonal to 1, cos θ and sin θ, so only the
+     * constant moves the centre; over a half turn they do not, and the centre must equal the independent fit's.
+     */
+    @Test
+    void identifiableCentreAgreesWithAnIndependentFit() {
+        int angles = 120;
+        double[] full = new double[angles];
+        double[] jitter = new double[angles];
+        for (int a = 0; a < angles; a++) {
+            full[a] = a * 360.0 / angles;
+            double t = Math.toRadians(full[a]);
+            jitter[a] = -0.2 + 0.5 * Math.sin(t) + 0.3 * Math.cos(2 * t) - 0.7 * Math.sin(3 * t);
+        }
+        assertEquals(40 - 0.2, ProjectionAlignment.identifiableCentre(40, jitter, full), 1e-12);
+
+        double[] half = ScanGeometry.anglesOver180(angles);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(17);
+        for (int a = 0; a < angles; a++) {
+            double t = Math.toRadians(half[a]);
+            jitter[a] = 0.6 * Math.sin(t) + 0.2 * Math.sin(5 * t + 1) + 0.1 * random.nextGaussian();
+        }
+        double[] reference = sinusoidFit(jitter, half);
+        assertTrue(Math.abs(reference[0] - mean(jitter)) > 0.2, "the case must tell the fit from the mean");
+        assertEquals(40 + reference[0], ProjectionAlignment.identifiableCentre(40, jitter, half), 1e-9);
+        double[] fit = ProjectionAlignment.jitterSinusoid(jitter, half);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(reference[i], fit[i], 1e-9);
+        }
     }
 
     /** The column jitter without its cos θ / sin θ part (a sample translation) and without its constant. */
@@ -128,7 +227,7 @@ class ProjectionAlignmentTest {
 
     /** @return {@code (x1, x2)}: the sample translation that an alignment cannot tell from the jitter, pixels */
     static double[] sampleTranslation(ScanGeometry g) {
-        double[] fit = ProjectionAlignment.jitterSinusoid(g.jitterColPx(), g.anglesDeg());
+        double[] fit = sinusoidFit(g.jitterColPx(), g.anglesDeg());
         return new double[] { fit[1], fit[2] };
     }
 
@@ -200,7 +299,7 @@ class ProjectionAlignmentTest {
         }
         ProjectionAlignment.Result result = ProjectionAlignment.align(p, rows, columns, theta,
                 AlignmentOptions.DEFAULTS, null);
-        double measurable = ProjectionAlignment.identifiableCentre(axis, jitterCol, theta);
+        double measurable = axis + sinusoidFit(jitterCol, theta)[0];
         System.out.printf(Locale.ROOT, "cut sphere: centre %.3f, measurable %.3f; %s%n", result.centreColumnPx(),
                 measurable, result.describe());
         assertEquals(measurable, result.centreColumnPx(), 0.25, result.describe());

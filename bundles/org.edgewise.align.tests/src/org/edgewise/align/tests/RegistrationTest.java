@@ -12,9 +12,9 @@ import org.edgewise.align.AlignmentOptions;
 import org.edgewise.align.ProjectionAlignment;
 import org.edgewise.align.Registration;
 import org.edgewise.align.Shifts;
+import org.edgewise.api.datasets.FlatArrays;
 import org.edgewise.api.metadata.PhysicalMetadata;
 import org.edgewise.physics.phantom.ScanGeometry;
-import org.edgewise.recon.Reconstructions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -132,8 +132,8 @@ class RegistrationTest {
                 }
             }
         }
-        Dataset r = PhysicalMetadata.create(0.05, 8.3, "1/µm").attachTo(Reconstructions.wrap(ref, n, n, n));
-        Dataset v = PhysicalMetadata.create(0.05, 8.3, "1/µm").attachTo(Reconstructions.wrap(mov, n, n, n));
+        Dataset r = PhysicalMetadata.create(0.05, 8.3, "1/µm").attachTo(FlatArrays.wrap(ref, n, n, n));
+        Dataset v = PhysicalMetadata.create(0.05, 8.3, "1/µm").attachTo(FlatArrays.wrap(mov, n, n, n));
         Registration.Result result = Registration.registerVolumes(r, v);
         System.out.println("volume: " + result.describe());
         assertEquals(k, result.scale(), 2e-4);
@@ -178,8 +178,8 @@ class RegistrationTest {
                 }
             }
         }
-        Dataset r = PhysicalMetadata.create(0.05, 8.3, "1/µm").attachTo(Reconstructions.wrap(ref, n, n, n));
-        Dataset v = PhysicalMetadata.create(0.05, 6.5, "1/µm").attachTo(Reconstructions.wrap(mov, n, n, n));
+        Dataset r = PhysicalMetadata.create(0.05, 8.3, "1/µm").attachTo(FlatArrays.wrap(ref, n, n, n));
+        Dataset v = PhysicalMetadata.create(0.05, 6.5, "1/µm").attachTo(FlatArrays.wrap(mov, n, n, n));
         Registration.Result result = Registration.registerVolumes(r, v);
         Registration.Result gradients = Registration.register(ref, mov, new int[] { n, n, n }, true, 1, 1);
         System.out.println("volumes, opposite contrast: " + result.describe() + "; gradient images alone: scale "
@@ -206,10 +206,10 @@ class RegistrationTest {
     @Test
     void pairsNeedPixelSizesAndTheSameAngles() {
         Dataset a = PhysicalMetadata.create(0.05, 8.3, "1").withAnglesDeg(new double[] { 0, 90 },
-                org.edgewise.api.stages.DataKind.PROJECTIONS).attachTo(Reconstructions.wrap(new float[2 * 16 * 16],
+                org.edgewise.api.stages.DataKind.PROJECTIONS).attachTo(FlatArrays.wrap(new float[2 * 16 * 16],
                         2, 16, 16));
         Dataset b = PhysicalMetadata.create(0.05, 8.3, "1").withAnglesDeg(new double[] { 0, 91 },
-                org.edgewise.api.stages.DataKind.PROJECTIONS).attachTo(Reconstructions.wrap(new float[2 * 16 * 16],
+                org.edgewise.api.stages.DataKind.PROJECTIONS).attachTo(FlatArrays.wrap(new float[2 * 16 * 16],
                         2, 16, 16));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Registration
                 .registerProjections(a, b, 10));

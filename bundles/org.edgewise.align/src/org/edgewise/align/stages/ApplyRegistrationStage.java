@@ -6,6 +6,7 @@ import org.eclipse.january.IMonitor;
 import org.eclipse.january.dataset.Dataset;
 import org.eclipse.january.dataset.FloatDataset;
 import org.edgewise.align.Shifts;
+import org.edgewise.api.datasets.FlatArrays;
 import org.edgewise.api.metadata.PhysicalMetadata;
 import org.edgewise.api.parameters.NoParameters;
 import org.edgewise.api.stages.DataKind;
@@ -15,7 +16,6 @@ import org.edgewise.api.stages.StageException;
 import org.edgewise.api.stages.StageInput;
 import org.edgewise.api.stages.StageOutput;
 import org.edgewise.api.tables.Tables;
-import org.edgewise.recon.Reconstructions;
 
 /**
  * {@code edgewise.align.apply-registration}: resamples the normalised (not yet aligned) projections
@@ -79,7 +79,7 @@ public final class ApplyRegistrationStage implements IStage<NoParameters> {
             throw new StageException("edgewise.align.apply-registration: cancelled");
         }
         int[] shape = projections.getShape();
-        FloatDataset registered = Reconstructions.wrap(Shifts.apply(Reconstructions.floats(projections), shape[1],
+        FloatDataset registered = FlatArrays.wrap(Shifts.apply(FlatArrays.floats(projections), shape[1],
                 shape[2], own.centrePx(), rows, cols, scale * nominal), shape);
         registered.setName("registered projections");
         PhysicalMetadata.create(metadata.pixelSizeUm() * nominal, metadata.energyKev(), metadata.valueUnit())

@@ -13,6 +13,7 @@ import java.util.concurrent.CancellationException;
 
 import org.eclipse.january.IMonitor;
 import org.eclipse.january.dataset.FloatDataset;
+import org.edgewise.api.datasets.FlatArrays;
 import org.edgewise.recon.AnalyticPhantom;
 import org.edgewise.recon.FbpOptions;
 import org.edgewise.recon.FilteredBackProjection;
@@ -118,7 +119,7 @@ class SlabwiseReconstructionTest {
 
     @Test
     void lazyDatasetSourceAndRingRemovalPlugIn() throws IOException {
-        FloatDataset projections = Reconstructions.wrap(PROJECTIONS.clone(), ANGLES, ROWS, COLUMNS);
+        FloatDataset projections = FlatArrays.wrap(PROJECTIONS.clone(), ANGLES, ROWS, COLUMNS);
         SlabReconstructor fbp = SlabReconstructor.fbp(new FilteredBackProjection(GEOMETRY, FbpOptions.DEFAULT));
         FloatDataset volume = Reconstructions.reconstructVolume(projections, fbp, null, 6, null);
         assertArrayEquals(new int[] {ROWS, COLUMNS, COLUMNS}, volume.getShape());

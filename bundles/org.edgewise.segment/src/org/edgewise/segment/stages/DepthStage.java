@@ -2,13 +2,13 @@ package org.edgewise.segment.stages;
 
 import org.eclipse.january.IMonitor;
 import org.eclipse.january.dataset.Dataset;
+import org.edgewise.api.datasets.FlatArrays;
 import org.edgewise.api.parameters.NoParameters;
 import org.edgewise.api.stages.IStage;
 import org.edgewise.api.stages.StageException;
 import org.edgewise.api.stages.StageInput;
 import org.edgewise.api.stages.StageOutput;
 import org.edgewise.segment.DepthMaps;
-import org.edgewise.segment.Volumes;
 
 /**
  * {@code edgewise.segment.depth}: depth map {@code [z, y, x]} in µm: every voxel in a particle's convex hull gets its
@@ -20,8 +20,8 @@ public final class DepthStage implements IStage<NoParameters> {
     @Override
     public StageOutput apply(StageInput input, NoParameters model, IMonitor monitor) throws StageException {
         Dataset labels = input.get("labels");
-        int[] s = Volumes.shape(labels);
-        int[] l = Volumes.ints(labels);
+        int[] s = FlatArrays.volumeShape(labels);
+        int[] l = FlatArrays.ints(labels);
         int n = java.util.Arrays.stream(l).max().orElse(0);
         DepthMaps.Result r = DepthMaps.compute(l, s[0], s[1], s[2], n, Stages.voxelUm(labels));
         return StageOutput.of("depth", Stages.micrometres(r.depthUm(), s, labels));

@@ -2,12 +2,12 @@ package org.edgewise.segment.stages;
 
 import org.eclipse.january.IMonitor;
 import org.eclipse.january.dataset.Dataset;
+import org.edgewise.api.datasets.FlatArrays;
 import org.edgewise.api.parameters.NoParameters;
 import org.edgewise.api.stages.IStage;
 import org.edgewise.api.stages.StageInput;
 import org.edgewise.api.stages.StageOutput;
 import org.edgewise.segment.DepthMaps;
-import org.edgewise.segment.Volumes;
 
 /**
  * {@code edgewise.segment.hull}: the voxelised convex hull of every particle: labels {@code [z, y, x]} where each
@@ -19,8 +19,8 @@ public final class HullStage implements IStage<NoParameters> {
     @Override
     public StageOutput apply(StageInput input, NoParameters model, IMonitor monitor) {
         Dataset labels = input.get("labels");
-        int[] s = Volumes.shape(labels);
-        int[] l = Volumes.ints(labels);
+        int[] s = FlatArrays.volumeShape(labels);
+        int[] l = FlatArrays.ints(labels);
         int n = java.util.Arrays.stream(l).max().orElse(0);
         DepthMaps.Result r = DepthMaps.compute(l, s[0], s[1], s[2], n, 1.0);
         return StageOutput.of("labels", Stages.labels(r.hulls(), s, labels));

@@ -2,12 +2,12 @@ package org.edgewise.segment.stages;
 
 import org.eclipse.january.IMonitor;
 import org.eclipse.january.dataset.Dataset;
+import org.edgewise.api.datasets.FlatArrays;
 import org.edgewise.api.parameters.NoParameters;
 import org.edgewise.api.stages.IStage;
 import org.edgewise.api.stages.StageInput;
 import org.edgewise.api.stages.StageOutput;
 import org.edgewise.segment.Labelling;
-import org.edgewise.segment.Volumes;
 
 /**
  * {@code edgewise.segment.label}: labels {@code [z, y, x]} (1..n in raster order of each object's first voxel) of
@@ -18,9 +18,9 @@ public final class LabelStage implements IStage<NoParameters> {
     @Override
     public StageOutput apply(StageInput input, NoParameters model, IMonitor monitor) {
         Dataset mask = input.get("mask");
-        int[] s = Volumes.shape(mask);
+        int[] s = FlatArrays.volumeShape(mask);
         int[] labels = new int[s[0] * s[1] * s[2]];
-        Labelling.label(Volumes.mask(mask), s[0], s[1], s[2], labels);
+        Labelling.label(FlatArrays.mask(mask), s[0], s[1], s[2], labels);
         return StageOutput.of("labels", Stages.labels(labels, s, mask));
     }
 }

@@ -2,11 +2,11 @@ package org.edgewise.segment.stages;
 
 import org.eclipse.january.IMonitor;
 import org.eclipse.january.dataset.Dataset;
+import org.edgewise.api.datasets.FlatArrays;
 import org.edgewise.api.stages.IStage;
 import org.edgewise.api.stages.StageException;
 import org.edgewise.api.stages.StageInput;
 import org.edgewise.api.stages.StageOutput;
-import org.edgewise.segment.Volumes;
 import org.edgewise.segment.Morphology;
 
 /**
@@ -18,8 +18,8 @@ public final class OpenStage implements IStage<MorphologyModel> {
     @Override
     public StageOutput apply(StageInput input, MorphologyModel model, IMonitor monitor) throws StageException {
         Dataset mask = input.get("mask");
-        int[] s = Volumes.shape(mask);
-        byte[] m = Volumes.mask(mask);
+        int[] s = FlatArrays.volumeShape(mask);
+        byte[] m = FlatArrays.mask(mask);
         double r = model.radiusUm() / Stages.voxelUm(mask);
         return StageOutput.of("mask", Stages.mask(Morphology.open(m, s[0], s[1], s[2], r), s, mask));
     }

@@ -2,11 +2,11 @@ package org.edgewise.segment.stages;
 
 import org.eclipse.january.IMonitor;
 import org.eclipse.january.dataset.Dataset;
+import org.edgewise.api.datasets.FlatArrays;
 import org.edgewise.api.stages.IStage;
 import org.edgewise.api.stages.StageException;
 import org.edgewise.api.stages.StageInput;
 import org.edgewise.api.stages.StageOutput;
-import org.edgewise.segment.Volumes;
 import org.edgewise.segment.Labelling;
 
 /**
@@ -18,8 +18,8 @@ public final class RemoveSmallStage implements IStage<RemoveSmallModel> {
     @Override
     public StageOutput apply(StageInput input, RemoveSmallModel model, IMonitor monitor) throws StageException {
         Dataset mask = input.get("mask");
-        int[] s = Volumes.shape(mask);
-        byte[] m = Volumes.mask(mask);
+        int[] s = FlatArrays.volumeShape(mask);
+        byte[] m = FlatArrays.mask(mask);
         double v = Stages.voxelUm(mask);
         long min = (long) Math.ceil(model.minVolumeUm3() / (v * v * v) - 1e-9);
         return StageOutput.of("mask", Stages.mask(Labelling.removeSmall(m, s[0], s[1], s[2], min), s, mask));

@@ -3,9 +3,9 @@ package org.edgewise.segment.stages;
 import org.eclipse.january.dataset.Dataset;
 import org.eclipse.january.dataset.FloatDataset;
 import org.eclipse.january.dataset.IntegerDataset;
+import org.edgewise.api.datasets.FlatArrays;
 import org.edgewise.api.metadata.PhysicalMetadata;
 import org.edgewise.api.stages.StageException;
-import org.edgewise.segment.Volumes;
 
 /** Shared plumbing of the segmentation stages: metadata and unit conversion. */
 final class Stages {
@@ -24,21 +24,21 @@ final class Stages {
     }
 
     static IntegerDataset mask(byte[] mask, int[] shape, Dataset like) {
-        IntegerDataset out = Volumes.fromMask(mask, shape);
+        IntegerDataset out = FlatArrays.wrapMask(mask, shape);
         PhysicalMetadata.of(like).withValueUnit(PhysicalMetadata.DIMENSIONLESS).attachTo(out);
         out.setName(like.getName());
         return out;
     }
 
     static IntegerDataset labels(int[] labels, int[] shape, Dataset like) {
-        IntegerDataset out = Volumes.fromInts(labels, shape);
+        IntegerDataset out = FlatArrays.wrap(labels, shape);
         PhysicalMetadata.of(like).withValueUnit(PhysicalMetadata.DIMENSIONLESS).attachTo(out);
         out.setName(like.getName());
         return out;
     }
 
     static FloatDataset micrometres(float[] values, int[] shape, Dataset like) {
-        FloatDataset out = Volumes.fromFloats(values, shape);
+        FloatDataset out = FlatArrays.wrap(values, shape);
         PhysicalMetadata.of(like).withValueUnit("µm").attachTo(out);
         out.setName(like.getName());
         return out;

@@ -2,12 +2,12 @@ package org.edgewise.segment.stages;
 
 import org.eclipse.january.IMonitor;
 import org.eclipse.january.dataset.Dataset;
+import org.edgewise.api.datasets.FlatArrays;
 import org.edgewise.api.stages.IStage;
 import org.edgewise.api.stages.StageException;
 import org.edgewise.api.stages.StageInput;
 import org.edgewise.api.stages.StageOutput;
 import org.edgewise.segment.Thresholds;
-import org.edgewise.segment.Volumes;
 
 /**
  * {@code edgewise.segment.threshold}: mask {@code [z, y, x]} (1 inside, 0 outside) of a volume {@code [z, y, x]} by
@@ -18,8 +18,8 @@ public final class ThresholdStage implements IStage<ThresholdModel> {
     @Override
     public StageOutput apply(StageInput input, ThresholdModel model, IMonitor monitor) throws StageException {
         Dataset volume = input.get("volume");
-        int[] shape = Volumes.shape(volume);
-        float[] values = Volumes.floats(volume);
+        int[] shape = FlatArrays.volumeShape(volume);
+        float[] values = FlatArrays.floats(volume);
         byte[] mask;
         if (model.method() == ThresholdModel.Method.OTSU) {
             double t;

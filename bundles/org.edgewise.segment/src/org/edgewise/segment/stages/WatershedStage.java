@@ -2,11 +2,11 @@ package org.edgewise.segment.stages;
 
 import org.eclipse.january.IMonitor;
 import org.eclipse.january.dataset.Dataset;
+import org.edgewise.api.datasets.FlatArrays;
 import org.edgewise.api.stages.IStage;
 import org.edgewise.api.stages.StageException;
 import org.edgewise.api.stages.StageInput;
 import org.edgewise.api.stages.StageOutput;
-import org.edgewise.segment.Volumes;
 import org.edgewise.segment.Watersheds;
 
 /**
@@ -18,8 +18,8 @@ public final class WatershedStage implements IStage<WatershedModel> {
     @Override
     public StageOutput apply(StageInput input, WatershedModel model, IMonitor monitor) throws StageException {
         Dataset mask = input.get("mask");
-        int[] s = Volumes.shape(mask);
-        byte[] m = Volumes.mask(mask);
+        int[] s = FlatArrays.volumeShape(mask);
+        byte[] m = FlatArrays.mask(mask);
         double h = model.hUm() / Stages.voxelUm(mask);
         int[] labels = new int[m.length];
         Watersheds.separate(m, s[0], s[1], s[2], h, labels);
