@@ -1,17 +1,33 @@
 package org.edgewise.ui.plot;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import org.eclipse.january.dataset.IDataset;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swtchart.Chart;
 import org.eclipse.swtchart.IAxis;
+import org.eclipse.swtchart.ICustomPaintListener;
 import org.eclipse.swtchart.ILineSeries;
+import org.eclipse.swtchart.ISeries;
 import org.eclipse.swtchart.ISeries.SeriesType;
 
 /**
- * The one place where January datasets become SWTChart series. Axis titles always carry their unit.
+ * The one place where January datasets become SWTChart series. Axis titles always carry their unit. Besides line
+ * series it draws confidence bands (filled between a lower and an upper curve, behind the series) and vertical
+ * markers (a threshold, the edges of a depth region), and exports a chart as PNG or SVG.
+ * <pre>{@code
+ * Chart chart = DatasetCharts.createLineChart(parent, "Ni", "Depth", "µm", "Ni/(Ni+Mn+Co)", null);
+ * DatasetCharts.addLineSeries(chart, "particle 1", depthUm, ratio);
+ * DatasetCharts.addBand(chart, "particle 1 99% CI", depthUm, low, high, 0x1f77b4);
+ * DatasetCharts.exportSvg(chart, Path.of("ni.svg"));
+ * }</pre>
  */
 public final class DatasetCharts {
 
@@ -63,6 +79,141 @@ public final class DatasetCharts {
         return series;
     }
 
+    /**
+     * A filled band between two curves, e.g. a 99 % confidence interval.
+     *
+     * @param id    a name (for the SVG and tests)
+     * @param x     x values
+     * @param low   lower curve, same length
+     * @param high  upper curve, same length
+     * @param rgb   fill colour, {@code 0xRRGGBB}, drawn at {@link #BAND_ALPHA} opacity
+     */
+    public record Band(String id, double[] x, double[] low, double[] high, int rgb) {
+    }
+
+    /**
+     * A vertical line across the plot.
+     *
+     * @param id    a name, also drawn as the line's label
+     * @param x     position on the x axis
+     * @param rgb   colour, {@code 0xRRGGBB}
+     */
+    public record Marker(String id, double x, int rgb) {
+    }
+
+    /** Opacity of bands, 0–255. */
+    public static final int BAND_ALPHA = 70;
+
+    private static final String BANDS = "edgewise.bands";
+    private static final String MARKERS = "edgewise.markers";
+    private static final String PAINTER = "edgewise.painter";
+
+    /**
+     * Adds a band drawn behind the series and includes it in the axis ranges.
+     *
+     * @param chart the chart
+     * @param id    the band's name
+     * @param x     1D x values
+     * @param low   1D lower values
+     * @param high  1D upper values
+     * @param rgb   colour {@code 0xRRGGBB}
+     * @return the band
+     */
+    public static Band addBand(Chart chart, String id, IDataset x, IDataset low, IDataset high, int rgb) {
+        double[] xs = toDoubles(x, "x");
+        double[] lows = toDoubles(low, "low");
+        double[] highs = toDoubles(high, "high");
+        if (xs.length != lows.length || xs.length != highs.length) {
+            throw new IllegalArgumentException("Band '" + id + "': x, low and high have " + xs.length + ", "
+                    + lows.length + " and " + highs.length + " values");
+        }
+        Band band = new Band(id, xs, lows, highs, rgb);
+        decorations(chart, BANDS, Band.class).add(band);
+        // two invisible series make adjustRange() include the band
+        for (double[] edge : new double[][] { lows, highs }) {
+            ILineSeries series = (ILineSeries) chart.getSeriesSet().createSeries(SeriesType.LINE,
+                    id + (edge == lows ? " (low)" : " (high)"));
+            series.setXSeries(xs);
+            series.setYSeries(edge);
+            series.setLineStyle(org.eclipse.swtchart.LineStyle.NONE);
+            series.setSymbolType(ILineSeries.PlotSymbolType.NONE);
+            series.setVisibleInLegend(false);
+        }
+        chart.getAxisSet().adjustRange();
+        chart.redraw();
+        return band;
+    }
+
+    /**
+     * Adds (or moves) a vertical marker.
+     *
+     * @param chart the chart
+     * @param id    the marker's name, drawn next to it; a marker with the same name is replaced
+     * @param x     its position on the x axis
+     * @param rgb   colour {@code 0xRRGGBB}
+     * @return the marker
+     */
+    public static Marker setMarker(Chart chart, String id, double x, int rgb) {
+        List<Marker> markers = decorations(chart, MARKERS, Marker.class);
+        markers.removeIf(marker -> marker.id().equals(id));
+        Marker marker = new Marker(id, x, rgb);
+        markers.add(marker);
+        chart.redraw();
+        return marker;
+    }
+
+    /** @param chart a chart @return its bands, in the order added */
+    public static List<Band> bands(Chart chart) {
+        return List.copyOf(decorations(chart, BANDS, Band.class));
+    }
+
+    /** @param chart a chart @return its markers */
+    public static List<Marker> markers(Chart chart) {
+        return List.copyOf(decorations(chart, MARKERS, Marker.class));
+    }
+
+    /**
+     * @param chart a chart
+     * @return its visible series (bands' helper series left out)
+     */
+    public static List<ISeries> visibleSeries(Chart chart) {
+        List<ISeries> shown = new ArrayList<>();
+        for (ISeries series : chart.getSeriesSet().getSeries()) {
+            if (series.isVisibleInLegend()) {
+                shown.add(series);
+            }
+        }
+        return shown;
+    }
+
+    /** Removes every series, band and marker. */
+    public static void clear(Chart chart) {
+        for (ISeries series : chart.getSeriesSet().getSeries()) {
+            chart.getSeriesSet().deleteSeries(series.getId());
+        }
+        decorations(chart, BANDS, Band.class).clear();
+        decorations(chart, MARKERS, Marker.class).clear();
+        chart.redraw();
+    }
+
+    /**
+     * @param chart the chart, laid out and visible
+     * @param file  PNG to write, at the chart's size
+     */
+    public static void exportPng(Chart chart, Path file) {
+        chart.save(file.toString(), SWT.IMAGE_PNG);
+    }
+
+    /**
+     * @param chart the chart
+     * @param file  SVG to write: title, axes with ticks and titles, bands, lines, markers, legend; vector, so it
+     *              scales for a paper
+     * @throws IOException if the file cannot be written
+     */
+    public static void exportSvg(Chart chart, Path file) throws IOException {
+        ChartSvg.write(chart, file);
+    }
+
     /** @return "quantity (unit)", or just the quantity when it has no unit */
     public static String axisTitle(String quantity, String unit) {
         return unit == null || unit.isBlank() ? quantity : quantity + " (" + unit + ")";
@@ -76,6 +227,102 @@ public final class DatasetCharts {
     /** @return the y axis of the chart's first axis pair */
     public static IAxis yAxis(Chart chart) {
         return chart.getAxisSet().getYAxis(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> decorations(Chart chart, String key, Class<T> type) {
+        Object list = chart.getData(key);
+        if (list == null) {
+            list = new ArrayList<T>();
+            chart.setData(key, list);
+        }
+        if (chart.getData(PAINTER) == null) {
+            chart.setData(PAINTER, new Painter(chart));
+        }
+        return (List<T>) list;
+    }
+
+    /** Paints bands behind the series and markers over them. */
+    private static final class Painter implements ICustomPaintListener {
+
+        private final Chart chart;
+
+        Painter(Chart chart) {
+            this.chart = chart;
+            chart.getPlotArea().addCustomPaintListener(this);
+            // a second listener draws the markers in front
+            chart.getPlotArea().addCustomPaintListener(new ICustomPaintListener() {
+                @Override
+                public void paintControl(org.eclipse.swt.events.PaintEvent event) {
+                    paintMarkers(event.gc);
+                }
+
+                @Override
+                public boolean drawBehindSeries() {
+                    return false;
+                }
+            });
+        }
+
+        @Override
+        public boolean drawBehindSeries() {
+            return true;
+        }
+
+        @Override
+        public void paintControl(org.eclipse.swt.events.PaintEvent event) {
+            paintBands(event.gc);
+        }
+
+        private void paintBands(GC gc) {
+            Object data = chart.getData(BANDS);
+            if (!(data instanceof List<?> bands)) {
+                return;
+            }
+            IAxis xAxis = xAxis(chart);
+            IAxis yAxis = yAxis(chart);
+            int alpha = gc.getAlpha();
+            for (Object item : bands) {
+                Band band = (Band) item;
+                int n = band.x().length;
+                int[] polygon = new int[4 * n];
+                for (int i = 0; i < n; i++) {
+                    polygon[2 * i] = xAxis.getPixelCoordinate(band.x()[i]);
+                    polygon[2 * i + 1] = yAxis.getPixelCoordinate(band.high()[i]);
+                    polygon[4 * n - 2 - 2 * i] = xAxis.getPixelCoordinate(band.x()[i]);
+                    polygon[4 * n - 1 - 2 * i] = yAxis.getPixelCoordinate(band.low()[i]);
+                }
+                Color colour = colour(gc, band.rgb());
+                gc.setBackground(colour);
+                gc.setAlpha(BAND_ALPHA);
+                gc.fillPolygon(polygon);
+                colour.dispose();
+            }
+            gc.setAlpha(alpha);
+        }
+
+        private void paintMarkers(GC gc) {
+            Object data = chart.getData(MARKERS);
+            if (!(data instanceof List<?> markers)) {
+                return;
+            }
+            int height = chart.getPlotArea().getSize().y;
+            for (Object item : markers) {
+                Marker marker = (Marker) item;
+                int x = xAxis(chart).getPixelCoordinate(marker.x());
+                Color colour = colour(gc, marker.rgb());
+                gc.setForeground(colour);
+                gc.setLineWidth(2);
+                gc.drawLine(x, 0, x, height);
+                gc.drawText(marker.id(), x + 4, 4, true);
+                gc.setLineWidth(1);
+                colour.dispose();
+            }
+        }
+
+        private static Color colour(GC gc, int rgb) {
+            return new Color(gc.getDevice(), (rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff);
+        }
     }
 
     private static double[] toDoubles(IDataset data, String role) {

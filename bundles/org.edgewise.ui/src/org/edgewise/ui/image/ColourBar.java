@@ -1,8 +1,6 @@
 package org.edgewise.ui.image;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
@@ -11,6 +9,7 @@ import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
+import org.edgewise.ui.plot.Ticks;
 
 /** A vertical colour bar: the colour map from the range's low end (bottom) to its high end (top), with ticks. */
 public final class ColourBar extends Canvas {
@@ -57,19 +56,7 @@ public final class ColourBar extends Canvas {
      * @return round tick values within [low, high], 3 to 7 of them
      */
     public static List<Double> ticks(double low, double high) {
-        List<Double> ticks = new ArrayList<>();
-        double span = high - low;
-        if (!(span > 0) || !Double.isFinite(span)) {
-            return ticks;
-        }
-        double raw = span / 4;
-        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
-        double step = magnitude * (raw / magnitude < 1.5 ? 1 : raw / magnitude < 3.5 ? 2 : 5);
-        // integer multiples of the step, so 0.003 is 3 × 0.001 and not 0.001 + 0.001 + 0.001
-        for (long k = (long) Math.ceil(low / step - 1e-9); k * step <= high + step * 1e-9; k++) {
-            ticks.add(k * step);
-        }
-        return ticks;
+        return Ticks.nice(low, high);
     }
 
     private void paint(GC gc) {
@@ -102,17 +89,8 @@ public final class ColourBar extends Canvas {
         for (double tick : ticks(range.min(), range.max())) {
             int y = top + (int) Math.round((1 - range.fraction(tick)) * (height - 1));
             gc.drawLine(MARGIN + BAR_WIDTH, y, MARGIN + BAR_WIDTH + 4, y);
-            gc.drawText(format(tick), MARGIN + BAR_WIDTH + 6, Math.max(0, Math.min(area.height - textHeight,
+            gc.drawText(Ticks.label(tick), MARGIN + BAR_WIDTH + 6, Math.max(0, Math.min(area.height - textHeight,
                     y - textHeight / 2)), true);
         }
-    }
-
-    static String format(double value) {
-        double magnitude = Math.abs(value);
-        if (magnitude != 0 && (magnitude < 1e-3 || magnitude >= 1e5)) {
-            return String.format(Locale.ROOT, "%.2g", value);
-        }
-        String text = String.format(Locale.ROOT, "%.4f", value);
-        return text.contains(".") ? text.replaceAll("0+$", "").replaceAll("\\.$", "") : text;
     }
 }

@@ -121,7 +121,11 @@ public final class DisplayControls extends Composite {
         int channel = channel();
         // the primary view finds the range; the others take it over once it is known, so all show the same
         spreadAutoRange = views.size() > 1;
-        views.get(0).setRange(channel, null);
+        SliceView primary = views.get(0);
+        primary.setRange(channel, null);
+        if (!primary.isRenderPending()) {
+            primaryRendered(); // it was showing its automatic range already
+        }
     }
 
     /**

@@ -269,6 +269,10 @@ public final class SliceView {
 
     /** @param channel 0 for a scalar stack, 0–2 for a composite @param range the range, null = automatic */
     public void setRange(int channel, DisplayRange range) {
+        if (range == null ? ranges[channel] == null : range.equals(getRange(channel))) {
+            ranges[channel] = range; // the range in use already: nothing to draw again
+            return;
+        }
         ranges[channel] = range;
         requestRender();
     }
