@@ -8,8 +8,8 @@ import org.edgewise.ui.views.ProjectionsView;
 import org.edgewise.ui.views.VolumeView;
 
 /**
- * The Reconstruction perspective: the Data view, the sinograms of the selected scan and the orthoslices of the
- * reconstructed volume.
+ * The Reconstruction perspective: the Data view, the reconstruction parameters with a preview slice (and the
+ * selected scan's sinograms behind it), and the orthoslices of the reconstructed volumes.
  */
 public final class ReconstructionPerspective extends StageFamilyPerspective {
 
@@ -19,6 +19,9 @@ public final class ReconstructionPerspective extends StageFamilyPerspective {
     @Override
     protected void addViews(IPageLayout layout, IFolderLayout main) {
         main.addView(VolumeView.ID);
-        layout.addView(ProjectionsView.ID, IPageLayout.LEFT, 0.4f, StageFamilyPerspective.MAIN);
+        IFolderLayout controls = layout.createFolder("controls", IPageLayout.LEFT, 0.45f, StageFamilyPerspective.MAIN);
+        controls.addView(ReconstructionView.ID);
+        controls.addView(ProjectionsView.ID);
+        layout.addShowViewShortcut(ReconstructionView.ID);
     }
 }

@@ -32,7 +32,7 @@ import org.edgewise.ui.image.SliceView;
 import org.edgewise.ui.jobs.DemoJob;
 import org.edgewise.ui.jobs.OpenJob;
 import org.edgewise.ui.perspectives.Perspectives;
-import org.edgewise.ui.preferences.EdgewisePreferences;
+import org.edgewise.ui.tests.Demo;
 import org.edgewise.ui.tests.Ui;
 import org.edgewise.ui.views.DataView;
 import org.edgewise.ui.views.ProjectionsView;
@@ -44,9 +44,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The running workbench: its perspectives, File › Open Demo Dataset, the Data view, errors. */
 class WorkbenchTest {
-
-    /** A small demo: quick to simulate, still two particles in six scans. */
-    static final EdgewisePreferences.DemoSettings SMALL_DEMO = new EdgewisePreferences.DemoSettings(2e4, 0, 40, 45);
 
     @TempDir
     Path folder;
@@ -93,8 +90,7 @@ class WorkbenchTest {
     void theDemoDatasetFillsTheDataViewAndTheProjectionsView() throws Exception {
         page().setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry()
                 .findPerspectiveWithId(Perspectives.ALIGNMENT));
-        DemoJob demo = new DemoJob(folder, SMALL_DEMO, registry);
-        assertTrue(Ui.run(demo).isOK(), String.valueOf(demo.getResult()));
+        DemoJob demo = Demo.open(registry);
         assertEquals(6, demo.getOpened().size());
 
         DataView data = (DataView) page().findView(DataView.ID);
@@ -105,7 +101,7 @@ class WorkbenchTest {
         assertEquals("Mn", first.getText(2));
         assertEquals("below", first.getText(3));
         assertEquals("6.534", first.getText(4));
-        assertEquals("45 × 40 × 40", first.getText(5));
+        assertEquals(Demo.ANGLES + " × " + Demo.SIZE + " × " + Demo.SIZE, first.getText(5));
         TreeItem last = data.getViewer().getTree().getItem(5);
         assertEquals("Ni", last.getText(2));
         assertEquals("above", last.getText(3));
@@ -118,9 +114,9 @@ class WorkbenchTest {
         ProjectionsView projections = (ProjectionsView) page().findView(ProjectionsView.ID);
         SliceView view = projections.getProjectionViewer().getSliceView();
         Ui.waitUntil(() -> projections.getShown() == niAbove && !view.isRenderPending(), "the Ni scan");
-        assertEquals(40, view.getCanvas().getImageData().width);
-        assertEquals(40, view.getCanvas().getImageData().height);
-        assertEquals(22, view.getIndex(), "the middle projection");
+        assertEquals(Demo.SIZE, view.getCanvas().getImageData().width);
+        assertEquals(Demo.SIZE, view.getCanvas().getImageData().height);
+        assertEquals(Demo.ANGLES / 2, view.getIndex(), "the middle projection");
 
         // the value under the pointer is the count in the file at that angle, row and column
         ImageCanvas canvas = view.getCanvas();
@@ -138,8 +134,7 @@ class WorkbenchTest {
 
         // opening the same settings again reuses the files instead of simulating anew
         long modified = Files.getLastModifiedTime(demo.getFolder().resolve("truth.json")).toMillis();
-        DemoJob again = new DemoJob(folder, SMALL_DEMO, registry);
-        assertTrue(Ui.run(again).isOK());
+        DemoJob again = Demo.open(registry);
         assertEquals(modified, Files.getLastModifiedTime(again.getFolder().resolve("truth.json")).toMillis());
         assertEquals(6, registry.entries().size(), "the same scans, replaced");
     }
