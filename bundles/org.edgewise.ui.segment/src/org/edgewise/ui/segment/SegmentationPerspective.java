@@ -6,7 +6,10 @@ import org.edgewise.ui.perspectives.Perspectives;
 import org.edgewise.ui.perspectives.StageFamilyPerspective;
 import org.edgewise.ui.views.VolumeView;
 
-/** The Segmentation perspective: the Data view, the orthoslices of a volume with its particle labels. */
+/**
+ * The Segmentation perspective: the Data view, the orthoslices of a volume with its particle labels, the hulls and
+ * depth map, and the particle table.
+ */
 public final class SegmentationPerspective extends StageFamilyPerspective {
 
     /** The perspective id declared in {@code plugin.xml}. */
@@ -15,5 +18,11 @@ public final class SegmentationPerspective extends StageFamilyPerspective {
     @Override
     protected void addViews(IPageLayout layout, IFolderLayout main) {
         main.addView(VolumeView.ID);
+        main.addView(HullDepthView.ID);
+        IFolderLayout particles = layout.createFolder("particles", IPageLayout.BOTTOM, 0.68f,
+                StageFamilyPerspective.MAIN);
+        particles.addView(ParticleTableView.ID);
+        layout.addShowViewShortcut(ParticleTableView.ID);
+        layout.addShowViewShortcut(HullDepthView.ID);
     }
 }

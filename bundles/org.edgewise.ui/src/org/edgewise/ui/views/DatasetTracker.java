@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import org.eclipse.jface.viewers.ISelection;
 import org.eclipse.jface.viewers.IStructuredSelection;
@@ -20,14 +21,15 @@ import org.edgewise.ui.data.IDatasetRegistryListener;
 
 /**
  * Decides which dataset of some kinds a view shows: the one last selected anywhere in the window (Data view,
- * particle table), else the first one in the registry. It follows the registry: a dataset computed again is
- * shown again, a removed one is replaced by the next. Views use it instead of talking to other views.
+ * particle table), else the first one in the registry. It follows the registry: a newly computed dataset is shown
+ * (the last of a batch of computed ones; the first loaded one when nothing is shown yet), a dataset computed
+ * again is shown again, a removed one is replaced by the next. Views use it instead of talking to other views.
  * Callbacks run on the display thread.
  */
 public final class DatasetTracker {
 
     private final IDatasetRegistry registry;
-    private final Set<DataKind> kinds;
+    private final Predicate<DatasetEntry> accepts;
     private final Consumer<DatasetEntry> show;
     private final Display display;
     private final ISelectionService selectionService;
@@ -44,8 +46,19 @@ public final class DatasetTracker {
      */
     public DatasetTracker(IWorkbenchPartSite site, IDatasetRegistry registry, Set<DataKind> kinds,
             Consumer<DatasetEntry> show) {
+        this(site, registry, entry -> kinds.contains(entry.kind()), show);
+    }
+
+    /**
+     * @param site     the view's site (selection service, display)
+     * @param registry the dataset registry
+     * @param accepts  which entries the view can show
+     * @param show     shows an entry, or clears the view for {@code null}
+     */
+    public DatasetTracker(IWorkbenchPartSite site, IDatasetRegistry registry, Predicate<DatasetEntry> accepts,
+            Consumer<DatasetEntry> show) {
         this.registry = registry;
-        this.kinds = Set.copyOf(kinds);
+        this.accepts = accepts;
         this.show = show;
         this.display = site.getShell().getDisplay();
         this.selectionService = site.getWorkbenchWindow().getSelectionService();
@@ -80,7 +93,7 @@ public final class DatasetTracker {
     private Optional<DatasetEntry> accepted(ISelection selection) {
         if (selection instanceof IStructuredSelection structured) {
             for (Object element : structured.toList()) {
-                if (element instanceof DatasetEntry entry && kinds.contains(entry.kind())) {
+                if (element instanceof DatasetEntry entry && accepts.test(entry)) {
                     return Optional.of(entry);
                 }
             }
@@ -89,7 +102,18 @@ public final class DatasetTracker {
     }
 
     private Optional<DatasetEntry> first(List<DatasetEntry> entries) {
-        return entries.stream().filter(entry -> kinds.contains(entry.kind())).findFirst();
+        return entries.stream().filter(accepts).findFirst();
+    }
+
+    /** @return the last computed entry the view accepts, else the first loaded one */
+    private Optional<DatasetEntry> preferred(List<DatasetEntry> entries) {
+        DatasetEntry found = null;
+        for (DatasetEntry entry : entries) {
+            if (accepts.test(entry)) {
+                found = found == null || entry.origin() instanceof DatasetEntry.Derivation ? entry : found;
+            }
+        }
+        return Optional.ofNullable(found);
     }
 
     private void registryChanged(DatasetRegistryEvent event) {
@@ -99,8 +123,10 @@ public final class DatasetTracker {
             }
             switch (event.type()) {
             case ADDED -> {
-                if (shown == null) {
-                    first(event.entries()).ifPresent(this::show);
+                // a dataset just computed (or the first one opened) is what the user wants to see
+                if (shown == null || event.entries().stream().anyMatch(entry -> accepts.test(entry)
+                        && entry.origin() instanceof DatasetEntry.Derivation)) {
+                    preferred(event.entries()).ifPresent(this::show);
                 }
             }
             case REPLACED -> event.entries().stream().filter(entry -> shown != null && entry.id().equals(shown.id()))
