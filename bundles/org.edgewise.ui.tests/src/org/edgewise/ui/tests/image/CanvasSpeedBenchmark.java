@@ -32,6 +32,37 @@ class CanvasSpeedBenchmark {
 
     private static final int N = 512;
 
+    /**
+     * The Reconstruction perspective's preview (read one row, normalise, reconstruct) on the first scan of each
+     * folder in {@code EDGEWISE_BENCH_SCANS} (comma-separated), default parameters, best and median of 10 after one
+     * warm-up.
+     */
+    @Test
+    void previewSliceOfRealSizedScans() throws Exception {
+        String folders = System.getenv("EDGEWISE_BENCH_SCANS");
+        if (folders == null || folders.isBlank()) {
+            return;
+        }
+        for (String folder : folders.split(",")) {
+            java.util.List<org.edgewise.ui.data.DatasetEntry> scans = new org.edgewise.ui.data.DatasetLoader(1L << 32)
+                    .open(java.nio.file.Path.of(folder.trim()), line -> { });
+            org.edgewise.ui.data.DatasetEntry scan = scans.get(0);
+            org.edgewise.ui.recon.ReconstructionPreview preview = org.edgewise.ui.recon.ReconstructionPreview.of(scan);
+            var model = org.edgewise.api.parameters.Parameters.defaults(
+                    org.edgewise.recon.stages.ReconstructModel.class);
+            preview.slice(preview.rows() / 2, model, new org.eclipse.january.IMonitor.Stub());
+            double[] millis = new double[10];
+            for (int k = 0; k < millis.length; k++) {
+                long start = System.nanoTime();
+                preview.slice(preview.rows() / 2 + k, model, new org.eclipse.january.IMonitor.Stub());
+                millis[k] = (System.nanoTime() - start) / 1e6;
+            }
+            Arrays.sort(millis);
+            System.out.printf(Locale.ROOT, "BENCH preview %s (%s): best %.0f ms, median %.0f ms%n", scan.name(),
+                    scan.shapeText(), millis[0], millis[millis.length / 2]);
+        }
+    }
+
     @Test
     void slicesOf512CubedVolume() throws Exception {
         float[] values = new float[N * N * N];
