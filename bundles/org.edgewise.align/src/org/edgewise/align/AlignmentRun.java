@@ -16,8 +16,9 @@ import org.eclipse.january.dataset.FloatDataset;
 import org.edgewise.api.datasets.FlatArrays;
 import org.edgewise.api.metadata.PhysicalMetadata;
 import org.edgewise.api.stages.DataKind;
-import org.edgewise.io.AtomicFiles;
+import org.edgewise.api.files.AtomicFiles;
 import org.edgewise.io.CsvTable;
+import org.edgewise.io.DataExchange;
 import org.edgewise.io.DataExchangeReader;
 import org.edgewise.io.DataFileException;
 import org.edgewise.io.ScanGroups;
@@ -299,14 +300,10 @@ public final class AlignmentRun {
         AtomicFiles.write(file, temporary -> {
             try (WritableHdfFile hdf = HdfFile.write(temporary)) {
                 hdf.putAttribute("implements", "exchange:measurement");
-                WritableGroup exchange = hdf.putGroup("exchange");
-                exchange.putDataset("data", data).putAttribute("units", "1");
-                exchange.putDataset("theta", result.anglesDeg()).putAttribute("units", "degrees");
-                WritableGroup instrument = hdf.putGroup("measurement").putGroup("instrument");
-                instrument.putGroup("monochromator").putDataset("energy", result.energyKev())
-                        .putAttribute("units", "keV");
-                instrument.putGroup("detection_system").putGroup("objective").putDataset("resolution", pixelUm)
-                        .putAttribute("units", "um");
+                DataExchange.put(hdf, DataExchange.DATA, data, "1");
+                DataExchange.put(hdf, DataExchange.THETA, result.anglesDeg(), "degrees");
+                DataExchange.put(hdf, DataExchange.ENERGY, result.energyKev(), "keV");
+                DataExchange.put(hdf, DataExchange.PIXEL_SIZE, pixelUm, "um");
                 WritableGroup alignment = hdf.putGroup("alignment");
                 alignment.putAttribute("convention", "axis of projection a at rotation_center_px + shift_col_px[a];"
                         + " image displaced by shift_row_px[a] rows; data here are resampled so the axis lies on"

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Writes the evidence charts of {@link AlignmentRun} (shift vs angle, pair residuals) to image files. The drawing
- * lives outside this headless bundle ({@code org.edgewise.ui.imaging.PngCharts}, AWT); {@link #NONE} writes nothing.
+ * Writes the evidence charts of {@link AlignmentRun} (shift vs angle, pair residuals) to image files:
+ * {@link PngCharts} draws them through {@code org.edgewise.io.imageio.charts}; {@link #NONE} writes nothing.
  */
 public interface ChartWriter {
 

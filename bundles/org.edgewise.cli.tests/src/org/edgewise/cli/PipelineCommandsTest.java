@@ -11,6 +11,9 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.eclipse.january.dataset.Dataset;
+import org.edgewise.api.metadata.PhysicalMetadata;
+import org.edgewise.io.ResultsFile;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,13 +87,10 @@ class PipelineCommandsTest {
         assertEquals(0, run("run", file.toString(), "--out", results.toString(), "--slab", "2"), err.toString());
         assertTrue(out.toString().startsWith("wrote " + results.resolve("results.h5")), out.toString());
         assertTrue(err.toString().contains("step 2/2 edgewise.core.bin: slab 2/2 [2, 4)"), err.toString());
-        try (HdfFile hdf = new HdfFile(results.resolve("results.h5"))) {
-            io.jhdf.api.Dataset data = hdf.getDatasetByPath("/results/step2.volume/data");
-            assertArrayEquals(new int[] { 2, 2, 2 }, data.getDimensions());
-            assertEquals(0.1, (Double) data.getAttribute("pixel_size_um").getData(), 1e-12);
-            double[][][] values = (double[][][]) data.getData();
-            assertEquals(277.5, values[1][1][1], 1e-9);
-        }
+        Dataset data = ResultsFile.readDataset(results.resolve("results.h5"), "step2.volume");
+        assertArrayEquals(new int[] { 2, 2, 2 }, data.getShape());
+        assertEquals(0.1, PhysicalMetadata.of(data).pixelSizeUm(), 1e-12);
+        assertEquals(277.5, data.getDouble(1, 1, 1), 1e-9);
         assertTrue(Files.readString(results.resolve("provenance.json")).contains("\"stageId\" : \"edgewise.core.crop\""));
     }
 

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.eclipse.january.dataset.Dataset;
+import org.edgewise.api.tables.Tables;
 import org.edgewise.core.pipeline.Pipeline;
 import org.edgewise.core.pipeline.Pipelines;
 import org.edgewise.io.DataExchangeReader;
@@ -120,11 +121,8 @@ class ReconstructCommandTest {
 
         String truth = Files.readString(scans.resolve("truth.json"));
         double trueScale = trueValue(truth, "scale", 5) / trueValue(truth, "scale", 4);
-        double[] table;
-        try (io.jhdf.HdfFile hdf = new io.jhdf.HdfFile(registered.resolve("volumes.h5"))) {
-            table = ((double[][]) hdf.getDatasetByPath("/results/ni_above_registration.registration/data")
-                    .getData())[0];
-        }
+        double[] table = Tables.row(ResultsFile.readDataset(registered.resolve("volumes.h5"),
+                "ni_above_registration.registration"), 0);
         // 64 px particles of ~25 px: the landmark scale is good to ≈ 0.15 % here, 0.05 % at 128 px (align tests)
         assertEquals(trueScale, table[2], 2e-3 * trueScale, "registered scale vs the simulator's: "
                 + java.util.Arrays.toString(table));

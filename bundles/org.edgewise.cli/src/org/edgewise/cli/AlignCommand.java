@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 
 import org.edgewise.align.AlignmentOptions;
 import org.edgewise.align.AlignmentRun;
-import org.edgewise.ui.imaging.PngCharts;
+import org.edgewise.align.PngCharts;
 import org.edgewise.io.DataFileException;
 
 import picocli.CommandLine.Command;

@@ -12,10 +12,10 @@ import java.util.stream.Stream;
 
 import org.edgewise.align.AlignmentOptions;
 import org.edgewise.align.AlignmentRun;
+import org.edgewise.align.PngCharts;
 import org.edgewise.align.ProjectionAlignment;
 import org.edgewise.align.Registration;
 import org.edgewise.core.RuntimeInfo;
-import org.edgewise.ui.imaging.PngCharts;
 import org.edgewise.physics.phantom.Architecture;
 import org.edgewise.physics.phantom.SimulationSettings;
 import org.edgewise.physics.phantom.Simulator;

@@ -14,11 +14,12 @@ import org.edgewise.core.pipeline.Pipeline;
 import org.edgewise.core.pipeline.PipelineCancelledException;
 import org.edgewise.core.pipeline.PipelineException;
 import org.edgewise.core.pipeline.PipelineRunner;
-import org.edgewise.core.sources.Hdf5DatasetSource;
 import org.edgewise.core.pipeline.RunOptions;
 import org.edgewise.core.pipeline.RunResult;
+import org.edgewise.io.ResultsFile;
 import org.edgewise.io.sources.DataExchangeSource;
-import org.edgewise.ui.imaging.TiffSource;
+import org.edgewise.io.sources.Hdf5DatasetSource;
+import org.edgewise.io.imageio.TiffSource;
 
 /**
  * Runs a pipeline for a command ({@code run}, {@code reconstruct} ...) the same way everywhere: stages from the
@@ -69,7 +70,8 @@ final class PipelineExecution {
         ProgressLine progress = new ProgressLine(err, cancelled);
         try {
             PipelineRunner runner = new PipelineRunner(StageRegistries.fromExtensions(),
-                    List.of(new DataExchangeSource(), new TiffSource(), new Hdf5DatasetSource()));
+                    List.of(new DataExchangeSource(), new TiffSource(), new Hdf5DatasetSource()),
+                    ResultsFile.pipelineWriter());
             RunResult result = runner.run(pipeline, base, outDir, options, progress);
             progress.end();
             onSuccess.accept(result);

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.edgewise.api.files.AtomicFiles;
+
 /**
  * A comma-separated table with a header row, written atomically in UTF-8 with {@code \n} line ends.
  * <p>

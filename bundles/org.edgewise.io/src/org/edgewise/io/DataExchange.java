@@ -3,8 +3,16 @@ package org.edgewise.io;
 import java.nio.file.Path;
 
 import io.jhdf.HdfFile;
+import io.jhdf.api.DatasetCreationOptions;
+import io.jhdf.api.Node;
+import io.jhdf.api.WritableDataset;
+import io.jhdf.api.WritableGroup;
 
-/** Dataset paths and units of the APS Data Exchange layout that Edgewise reads and writes (method.md §3). */
+/**
+ * Dataset paths and units of the APS Data Exchange layout that Edgewise reads and writes, defined here once: readers
+ * and writers use these constants, and writers create the datasets with {@link #put}, which makes the groups of a
+ * path as needed.
+ */
 public final class DataExchange {
 
     /** Projections, uint16 or float32, {@code [angle, row, column]}, counts. */
@@ -58,5 +66,33 @@ public final class DataExchange {
         } catch (RuntimeException e) {
             return Double.NaN;
         }
+    }
+
+    /**
+     * Writes a dataset at a full path such as {@link #ENERGY}, creating the groups on the way that do not exist yet.
+     *
+     * @param root    the file being written
+     * @param path    an absolute dataset path, e.g. {@code /measurement/instrument/monochromator/energy}
+     * @param data    what jhdf writes: a number, a string or a (nested) primitive array
+     * @param units   the {@code units} attribute, e.g. {@code keV}
+     * @param options storage options (unsigned integers)
+     * @return the dataset, for more attributes
+     */
+    public static WritableDataset put(WritableGroup root, String path, Object data, String units,
+            DatasetCreationOptions options) {
+        String[] parts = path.substring(1).split("/");
+        WritableGroup group = root;
+        for (int i = 0; i < parts.length - 1; i++) {
+            Node child = group.getChild(parts[i]);
+            group = child instanceof WritableGroup existing ? existing : group.putGroup(parts[i]);
+        }
+        WritableDataset dataset = group.putDataset(parts[parts.length - 1], data, options);
+        dataset.putAttribute("units", units);
+        return dataset;
+    }
+
+    /** @return {@link #put(WritableGroup, String, Object, String, DatasetCreationOptions)} with default storage */
+    public static WritableDataset put(WritableGroup root, String path, Object data, String units) {
+        return put(root, path, data, units, DatasetCreationOptions.DEFAULT);
     }
 }

@@ -8,12 +8,11 @@ import org.eclipse.january.dataset.DatasetUtils;
 import org.eclipse.january.dataset.DoubleDataset;
 import org.eclipse.january.dataset.FloatDataset;
 import org.eclipse.january.dataset.IntegerDataset;
+import org.edgewise.api.files.AtomicFiles;
 
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import io.jhdf.api.DatasetCreationOptions;
-import io.jhdf.api.WritableDataset;
-import io.jhdf.api.WritableGroup;
 
 /**
  * Writes one scan as an APS Data Exchange HDF5 file ({@link DataExchange} paths), atomically.
@@ -42,23 +41,16 @@ public final class DataExchangeWriter {
         AtomicFiles.write(file, temporary -> {
             try (WritableHdfFile hdf = HdfFile.write(temporary)) {
                 hdf.putAttribute("implements", "exchange:measurement");
-                WritableGroup exchange = hdf.putGroup("exchange");
-                units(exchange.putDataset("data", data, options), "counts");
-                units(exchange.putDataset("data_white", white, options), "counts");
-                units(exchange.putDataset("data_dark", dark, options), "counts");
-                units(exchange.putDataset("theta", scan.anglesDeg()), "degrees");
-                WritableGroup instrument = hdf.putGroup("measurement").putGroup("instrument");
-                units(instrument.putGroup("monochromator").putDataset("energy", scan.energyKev()), "keV");
-                units(instrument.putGroup("detection_system").putGroup("objective")
-                        .putDataset("resolution", scan.pixelSizeUm()), "um");
+                DataExchange.put(hdf, DataExchange.DATA, data, "counts", options);
+                DataExchange.put(hdf, DataExchange.WHITE, white, "counts", options);
+                DataExchange.put(hdf, DataExchange.DARK, dark, "counts", options);
+                DataExchange.put(hdf, DataExchange.THETA, scan.anglesDeg(), "degrees");
+                DataExchange.put(hdf, DataExchange.ENERGY, scan.energyKev(), "keV");
+                DataExchange.put(hdf, DataExchange.PIXEL_SIZE, scan.pixelSizeUm(), "um");
             } catch (RuntimeException e) {
                 throw new DataFileException(file, null, "could not write the HDF5 file: " + e.getMessage(), e);
             }
         });
-    }
-
-    private static void units(WritableDataset dataset, String units) {
-        dataset.putAttribute("units", units);
     }
 
     /**

@@ -1,44 +1,60 @@
 package org.edgewise.io;
 
 import java.io.IOException;
-import java.lang.reflect.Array;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
+import org.eclipse.january.DatasetException;
 import org.eclipse.january.dataset.BooleanDataset;
 import org.eclipse.january.dataset.Dataset;
-import org.eclipse.january.dataset.DatasetFactory;
 import org.eclipse.january.dataset.DatasetUtils;
 import org.eclipse.january.dataset.FloatDataset;
-import org.eclipse.january.dataset.IntegerDataset;
+import org.eclipse.january.dataset.InterfaceUtils;
+import org.edgewise.api.files.AtomicFiles;
+import org.edgewise.api.metadata.PhysicalMetadata;
+import org.edgewise.api.results.IResultsWriter;
+import org.edgewise.api.results.ResultDataset;
+import org.edgewise.api.stages.DataKind;
+import org.edgewise.api.tables.TableMetadata;
 
 import io.jhdf.HdfFile;
-import io.jhdf.WritableHdfFile;
-import io.jhdf.api.Attribute;
-import io.jhdf.api.DatasetCreationOptions;
-import io.jhdf.api.Node;
-import io.jhdf.api.WritableDataset;
-import io.jhdf.api.WritableGroup;
+import io.jhdf.api.Group;
 
 /**
- * The results HDF5 file: named 3-D volumes with their voxel size and units, and the provenance record.
- * <p>
- * Layout: {@code /volumes/<name>} ({@code [z, y, x]}; float32 for floating data, int32 for integer data, uint8 for
- * masks) with attributes {@code units}, {@code voxel_size_um} (float64), {@code axes} ({@code ["z","y","x"]}) and
- * {@code description}; {@code /provenance}, a scalar string dataset holding the provenance JSON. Written atomically.
+ * The results file of Edgewise: every volume, projection stack, image and table a command or pipeline run writes,
+ * with its physical metadata and the run's provenance, in HDF5 laid out as NeXus ({@code NXentry} /
+ * {@code NXdata}), so that DAWN, silx and h5web plot each result without configuration. One class reads and writes
+ * it; files written before the NeXus layout (groups {@code /volumes} or {@code /results}) are still read.
+ * <pre>
+ * /                        NX_class=NXroot, default="entry"
+ * /entry                   NX_class=NXentry, default=the first volume (else the first result)
+ * /entry/program_name      "Edgewise", attribute version
+ * /entry/provenance        the run's provenance JSON (scalar string)
+ * /entry/NAME              NX_class=NXdata, signal="data", axes=["z","y","x"], z_indices=0 ..., kind, pixel_size_um,
+ *                          energy_kev, provenance (the stages that made it), description
+ * /entry/NAME/data         the values, attributes units, long_name
+ * /entry/NAME/z, y, x      coordinates in µm (units="um"); projections: angle (deg), row, column (µm)
+ * /entry/TABLE/COLUMN      a table: one dataset per column with its units; columns lists them in order
+ * </pre>
+ * Floating volumes written through {@link Volume} are stored as float32, pipeline results in their own type
+ * (float32, float64, int32, int64; masks of booleans as uint8). The full description is {@code docs/data-formats.md}.
+ * Every write is atomic.
  */
 public final class ResultsFile {
 
-    /** Group of the volumes. */
-    public static final String VOLUMES = "/volumes";
+    /** The NeXus entry that holds the results. */
+    public static final String ENTRY = "/" + NexusResults.ENTRY;
     /** The provenance JSON. */
-    public static final String PROVENANCE = "/provenance";
-    /** Where a pipeline run ({@code edgewise run}, {@code edgewise reconstruct}) puts its results. */
-    public static final String RUN_RESULTS = "/results";
+    public static final String PROVENANCE = ENTRY + "/" + NexusResults.PROVENANCE;
+    /** The name a pipeline run gives its results file. */
+    public static final String PIPELINE_FILE_NAME = "results.h5";
+
     private static final String VOLUME_PORT_SUFFIX = ".volume";
+    private static final Set<DataKind> VOLUME_KINDS = Set.of(DataKind.VOLUME, DataKind.LABELS, DataKind.MASK);
 
     /**
      * One volume with its metadata.
@@ -65,156 +81,270 @@ public final class ResultsFile {
             units = units == null ? "" : units;
             description = description == null ? "" : description;
         }
+
+        /** Booleans are a mask, other integers labels, floating values a volume (stored as float32). */
+        private NexusResults.Item item() {
+            DataKind kind;
+            Dataset values = data;
+            if (data instanceof BooleanDataset) {
+                kind = DataKind.MASK;
+            } else if (InterfaceUtils.isInteger(data.getClass())) {
+                kind = DataKind.LABELS;
+            } else {
+                kind = DataKind.VOLUME;
+                values = DatasetUtils.cast(FloatDataset.class, data);
+            }
+            return new NexusResults.Item(name, kind, values, PhysicalMetadata.create(voxelSizeUm, Double.NaN, units),
+                    null, description);
+        }
     }
 
     private ResultsFile() {
     }
 
     /**
+     * Writes volumes (e.g. {@code edgewise segment}'s labels, hulls and depth map).
+     *
      * @param file           the file to create or replace
      * @param volumes        volumes, distinct names
      * @param provenanceJson the provenance record
      * @throws IOException if the file cannot be written
      */
     public static void write(Path file, List<Volume> volumes, String provenanceJson) throws IOException {
-        List<Object> arrays = new ArrayList<>();
-        for (Volume v : volumes) {
-            arrays.add(toArray(v.data()));
+        List<NexusResults.Item> items = new ArrayList<>();
+        for (Volume volume : volumes) {
+            items.add(volume.item());
+        }
+        writeItems(file, items, provenanceJson, null);
+    }
+
+    /**
+     * Writes a pipeline run's results. Each dataset is loaded whole once (jhdf writes whole arrays).
+     *
+     * @param file            the file to create or replace
+     * @param results         the datasets with {@link PhysicalMetadata} (tables: {@link TableMetadata} gives the
+     *                        column names and units; without it the columns are called {@code column_0} ...)
+     * @param provenanceJson  the run's provenance record
+     * @param edgewiseVersion Edgewise's version, or null
+     * @throws IOException if a dataset cannot be read or the file cannot be written
+     */
+    public static void write(Path file, List<ResultDataset> results, String provenanceJson, String edgewiseVersion)
+            throws IOException {
+        List<NexusResults.Item> items = new ArrayList<>();
+        for (ResultDataset result : results) {
+            Dataset data;
+            try {
+                data = DatasetUtils.sliceAndConvertLazyDataset(result.data());
+            } catch (DatasetException e) {
+                throw new IOException("result '" + result.name() + "' cannot be read: " + e.getMessage(), e);
+            }
+            TableMetadata columns = result.kind() == DataKind.TABLE
+                    ? result.data().getFirstMetadata(TableMetadata.class) : null;
+            items.add(new NexusResults.Item(result.name(), result.kind(), data, PhysicalMetadata.of(result.data()),
+                    columns == null ? null : columns.columns(), ""));
+        }
+        writeItems(file, items, provenanceJson, edgewiseVersion);
+    }
+
+    private static void writeItems(Path file, List<NexusResults.Item> items, String provenanceJson, String version)
+            throws IOException {
+        Set<String> names = new HashSet<>();
+        for (NexusResults.Item item : items) {
+            if (!names.add(item.name())) {
+                throw new IllegalArgumentException("two results are called '" + item.name() + "'");
+            }
         }
         AtomicFiles.write(file, temporary -> {
-            try (WritableHdfFile hdf = HdfFile.write(temporary)) {
-                hdf.putDataset("provenance", provenanceJson == null ? "{}" : provenanceJson);
-                WritableGroup group = hdf.putGroup("volumes");
-                for (int i = 0; i < volumes.size(); i++) {
-                    Volume v = volumes.get(i);
-                    Object array = arrays.get(i);
-                    WritableDataset d = array instanceof byte[][][]
-                            ? group.putDataset(v.name(), array, DatasetCreationOptions.builder().unsigned().build())
-                            : group.putDataset(v.name(), array);
-                    d.putAttribute("units", v.units());
-                    d.putAttribute("voxel_size_um", v.voxelSizeUm());
-                    d.putAttribute("axes", new String[] { "z", "y", "x" });
-                    d.putAttribute("description", v.description());
-                }
+            try {
+                NexusResults.write(temporary, items, provenanceJson, version);
             } catch (RuntimeException e) {
                 throw new DataFileException(file, null, "could not write the results file: " + e.getMessage(), e);
             }
         });
     }
 
+    /**
+     * @return a writer of pipeline results in this format, named {@value #PIPELINE_FILE_NAME}, for
+     *         {@code org.edgewise.core.pipeline.PipelineRunner}
+     */
+    public static IResultsWriter pipelineWriter() {
+        return new IResultsWriter() {
+            @Override
+            public String fileName() {
+                return PIPELINE_FILE_NAME;
+            }
+
+            @Override
+            public void write(Path file, List<ResultDataset> results, String provenanceJson, String edgewiseVersion)
+                    throws IOException {
+                ResultsFile.write(file, results, provenanceJson, edgewiseVersion);
+            }
+        };
+    }
+
     /** @return the provenance JSON */
     public static String readProvenance(Path file) throws IOException {
         try (HdfFile hdf = open(file)) {
-            Object value = node(hdf, file, PROVENANCE) instanceof io.jhdf.api.Dataset d ? d.getData() : null;
-            if (!(value instanceof String s)) {
-                throw new DataFileException(file, PROVENANCE, "is not a string");
+            if (NexusResults.isNexus(hdf)) {
+                Group entry = (Group) hdf.getChild(NexusResults.ENTRY);
+                if (entry.getChild(NexusResults.PROVENANCE) instanceof io.jhdf.api.Dataset d
+                        && d.getData() instanceof String s) {
+                    return s;
+                }
+                throw new DataFileException(file, PROVENANCE, "is missing or not a string");
             }
-            return s;
+            checkLegacy(file, hdf);
+            return LegacyResults.provenance(file, hdf);
         }
     }
 
     /**
-     * Lists the volumes of a results file: the datasets under {@code /volumes}, or, in a pipeline run's
-     * {@code results.h5} / {@code volumes.h5}, the results of kind {@code volume} (named without their
-     * {@code .volume} port suffix, e.g. {@code ni_above}).
+     * @return the names of every result in the file (volumes, projections, tables ...), in the file's order
+     * @throws DataFileException if the file is not a results file
+     */
+    public static List<String> names(Path file) throws IOException {
+        try (HdfFile hdf = open(file)) {
+            if (NexusResults.isNexus(hdf)) {
+                return NexusResults.results(hdf).stream().map(Group::getName).toList();
+            }
+            checkLegacy(file, hdf);
+            return LegacyResults.names(hdf);
+        }
+    }
+
+    /**
+     * Lists the volumes of a results file: its results of kind volume, labels or mask. Pipeline results are named
+     * without their {@code .volume} port suffix (e.g. {@code ni_above} for {@code ni_above.volume}); {@link #read}
+     * accepts both names.
      *
      * @return the names of the volumes in the file
      */
     public static List<String> volumeNames(Path file) throws IOException {
+        List<String> volumes = new ArrayList<>();
         try (HdfFile hdf = open(file)) {
-            if (find(hdf, VOLUMES) instanceof io.jhdf.api.Group g) {
-                return new ArrayList<>(g.getChildren().keySet());
+            if (NexusResults.isNexus(hdf)) {
+                for (Group group : NexusResults.results(hdf)) {
+                    if (VOLUME_KINDS.contains(NexusResults.kind(group))) {
+                        volumes.add(withoutVolumeSuffix(group.getName()));
+                    }
+                }
+                return volumes;
             }
-            if (!(find(hdf, RUN_RESULTS) instanceof io.jhdf.api.Group results)) {
-                throw new DataFileException(file, VOLUMES, "is missing, and the file holds no pipeline "
-                        + RUN_RESULTS + " either");
+            checkLegacy(file, hdf);
+            if (LegacyResults.isVolumes(hdf)) {
+                return LegacyResults.names(hdf);
             }
-            List<String> names = new ArrayList<>();
-            for (Map.Entry<String, Node> entry : results.getChildren().entrySet()) {
-                if (entry.getValue() instanceof io.jhdf.api.Group group
-                        && group.getChild("data") instanceof io.jhdf.api.Dataset data
-                        && data.getAttribute("kind") != null && "volume".equals(data.getAttribute("kind").getData())) {
-                    names.add(entry.getKey().endsWith(VOLUME_PORT_SUFFIX)
-                            ? entry.getKey().substring(0, entry.getKey().length() - VOLUME_PORT_SUFFIX.length())
-                            : entry.getKey());
+            for (String name : LegacyResults.names(hdf)) {
+                if (LegacyResults.kind(hdf, name) == DataKind.VOLUME) {
+                    volumes.add(withoutVolumeSuffix(name));
                 }
             }
-            return names;
+            return volumes;
         }
     }
 
     /**
      * Reads one volume with its metadata.
      *
+     * @param name a name from {@link #volumeNames} (or with its {@code .volume} suffix)
      * @throws DataFileException naming the file and dataset path when it is missing or malformed
      */
     public static Volume read(Path file, String name) throws IOException {
+        Described described = readDescribed(file, name);
+        Dataset data = described.data();
+        if (data.getRank() != 3) {
+            throw new DataFileException(file, name, "is not 3-D");
+        }
+        PhysicalMetadata metadata = PhysicalMetadata.of(data);
+        if (Double.isNaN(metadata.pixelSizeUm())) {
+            throw new DataFileException(file, name, "has no voxel size");
+        }
+        return new Volume(volumeName(name), data, metadata.pixelSizeUm(), metadata.valueUnit(),
+                described.description());
+    }
+
+    /**
+     * Reads one result of any kind whole.
+     *
+     * @param name a name from {@link #names} (volumes also without their {@code .volume} suffix)
+     * @return the values with {@link PhysicalMetadata} (pixel size µm, energy keV, unit, angles deg, the stages
+     *         that made it); tables [row, column] as float64 with {@link TableMetadata}
+     * @throws DataFileException naming the file and the result when it is missing or malformed
+     */
+    public static Dataset readDataset(Path file, String name) throws IOException {
+        return readDescribed(file, name).data();
+    }
+
+    /**
+     * @param name a result name
+     * @return its kind
+     * @throws DataFileException when the file has no such result
+     */
+    public static DataKind kind(Path file, String name) throws IOException {
         try (HdfFile hdf = open(file)) {
-            if (find(hdf, VOLUMES + "/" + name) == null) {
-                for (String candidate : List.of(RUN_RESULTS + "/" + name + VOLUME_PORT_SUFFIX + "/data",
-                        RUN_RESULTS + "/" + name + "/data")) {
-                    if (find(hdf, candidate) instanceof io.jhdf.api.Dataset) {
-                        return readRunResult(hdf, file, name, candidate);
-                    }
+            if (NexusResults.isNexus(hdf)) {
+                return NexusResults.kind(nexusGroup(file, hdf, name));
+            }
+            checkLegacy(file, hdf);
+            return LegacyResults.kind(hdf, legacyName(file, hdf, name));
+        }
+    }
+
+    private record Described(Dataset data, String description) {
+    }
+
+    private static Described readDescribed(Path file, String name) throws IOException {
+        try (HdfFile hdf = open(file)) {
+            if (NexusResults.isNexus(hdf)) {
+                Group group = nexusGroup(file, hdf, name);
+                return new Described(NexusResults.read(file, group),
+                        NexusResults.text(group, NexusResults.DESCRIPTION, ""));
+            }
+            checkLegacy(file, hdf);
+            LegacyResults.Described legacy = LegacyResults.read(file, hdf, legacyName(file, hdf, name));
+            return new Described(legacy.data(), legacy.description());
+        }
+    }
+
+    private static Group nexusGroup(Path file, HdfFile hdf, String name) throws DataFileException {
+        List<Group> results = NexusResults.results(hdf);
+        for (String candidate : List.of(name, name + VOLUME_PORT_SUFFIX)) {
+            for (Group group : results) {
+                if (group.getName().equals(candidate)) {
+                    return group;
                 }
             }
         }
-        String path = VOLUMES + "/" + name;
-        try (HdfFile hdf = open(file)) {
-            if (!(node(hdf, file, path) instanceof io.jhdf.api.Dataset d)) {
-                throw new DataFileException(file, path, "is not a dataset");
+        throw new DataFileException(file, ENTRY + "/" + name, "is missing; results are "
+                + results.stream().map(Group::getName).toList());
+    }
+
+    private static String legacyName(Path file, HdfFile hdf, String name) throws DataFileException {
+        List<String> names = LegacyResults.names(hdf);
+        for (String candidate : List.of(name, name + VOLUME_PORT_SUFFIX)) {
+            if (names.contains(candidate)) {
+                return candidate;
             }
-            int[] shape = d.getDimensions();
-            if (shape.length != 3) {
-                throw new DataFileException(file, path, "is not 3-D");
-            }
-            Map<String, Attribute> attributes = d.getAttributes();
-            Attribute voxel = attributes.get("voxel_size_um");
-            if (voxel == null || !(voxel.getData() instanceof Number)) {
-                throw new DataFileException(file, path, "has no voxel_size_um attribute");
-            }
-            String units = attributes.containsKey("units") ? String.valueOf(attributes.get("units").getData()) : "";
-            String description = attributes.containsKey("description")
-                    ? String.valueOf(attributes.get("description").getData()) : "";
-            Object data;
-            try {
-                data = d.getData();
-            } catch (RuntimeException e) {
-                throw new DataFileException(file, path, "could not be read (" + e + ")", e);
-            }
-            return new Volume(name, fromArray(data, shape), ((Number) voxel.getData()).doubleValue(), units,
-                    description);
+        }
+        String group = LegacyResults.isVolumes(hdf) ? LegacyResults.VOLUMES : LegacyResults.RUN_RESULTS;
+        throw new DataFileException(file, "/" + group + "/" + name, "is missing; results are " + names);
+    }
+
+    private static void checkLegacy(Path file, HdfFile hdf) throws DataFileException {
+        if (!LegacyResults.isVolumes(hdf) && !LegacyResults.isRunResults(hdf)) {
+            throw new DataFileException(file, ENTRY, "is missing: not an Edgewise results file");
         }
     }
 
-    /** A volume as the pipeline runner writes it: voxel size in pixel_size_um, unit in value_unit. */
-    private static Volume readRunResult(HdfFile hdf, Path file, String name, String path) throws DataFileException {
-        io.jhdf.api.Dataset d = (io.jhdf.api.Dataset) hdf.getByPath(path);
-        int[] shape = d.getDimensions();
-        if (shape.length != 3) {
-            throw new DataFileException(file, path, "is not 3-D");
-        }
-        Attribute voxel = d.getAttribute("pixel_size_um");
-        if (voxel == null || !(voxel.getData() instanceof Number)) {
-            throw new DataFileException(file, path, "has no pixel_size_um attribute");
-        }
-        Attribute unit = d.getAttribute("value_unit");
-        Object data;
-        try {
-            data = d.getData();
-        } catch (RuntimeException e) {
-            throw new DataFileException(file, path, "could not be read (" + e + ")", e);
-        }
-        return new Volume(name, fromArray(data, shape), ((Number) voxel.getData()).doubleValue(),
-                unit == null ? "" : String.valueOf(unit.getData()), "pipeline result " + path);
+    private static String withoutVolumeSuffix(String name) {
+        return name.endsWith(VOLUME_PORT_SUFFIX) ? name.substring(0, name.length() - VOLUME_PORT_SUFFIX.length())
+                : name;
     }
 
-    private static Node find(HdfFile hdf, String path) {
-        try {
-            return hdf.getByPath(path);
-        } catch (RuntimeException e) { // jhdf signals a missing path with an exception
-            return null;
-        }
+    /** Volume names are letters, digits and underscores: a pipeline result loses its port suffix. */
+    private static String volumeName(String name) {
+        String plain = withoutVolumeSuffix(name);
+        return plain.matches("[A-Za-z0-9_]+") ? plain : plain.replaceAll("[^A-Za-z0-9_]", "_");
     }
 
     private static HdfFile open(Path file) throws DataFileException {
@@ -226,75 +356,5 @@ public final class ResultsFile {
         } catch (RuntimeException e) {
             throw new DataFileException(file, null, "not a readable HDF5 file (" + e.getMessage() + ")", e);
         }
-    }
-
-    private static Node node(HdfFile hdf, Path file, String path) throws DataFileException {
-        try {
-            return hdf.getByPath(path);
-        } catch (RuntimeException e) {
-            throw new DataFileException(file, path, "is missing", e);
-        }
-    }
-
-    private static Object toArray(Dataset d) {
-        int[] s = d.getShape();
-        if (d instanceof BooleanDataset) {
-            byte[][][] out = new byte[s[0]][s[1]][s[2]];
-            for (int z = 0; z < s[0]; z++) {
-                for (int y = 0; y < s[1]; y++) {
-                    for (int x = 0; x < s[2]; x++) {
-                        out[z][y][x] = d.getBoolean(z, y, x) ? (byte) 1 : 0;
-                    }
-                }
-            }
-            return out;
-        }
-        if (DataExchangeWriter.isFloating(d)) {
-            float[] flat = DatasetUtils.copy(FloatDataset.class, d).getData();
-            float[][][] out = new float[s[0]][s[1]][s[2]];
-            int i = 0;
-            for (float[][] plane : out) {
-                for (float[] row : plane) {
-                    System.arraycopy(flat, i, row, 0, row.length);
-                    i += row.length;
-                }
-            }
-            return out;
-        }
-        int[] flat = DatasetUtils.copy(IntegerDataset.class, d).getData();
-        int[][][] out = new int[s[0]][s[1]][s[2]];
-        int i = 0;
-        for (int[][] plane : out) {
-            for (int[] row : plane) {
-                System.arraycopy(flat, i, row, 0, row.length);
-                i += row.length;
-            }
-        }
-        return out;
-    }
-
-    private static Dataset fromArray(Object data, int[] shape) {
-        int n = shape[0] * shape[1] * shape[2];
-        float[] f = null;
-        int[] v = null;
-        int i = 0;
-        for (int z = 0; z < shape[0]; z++) {
-            Object plane = Array.get(data, z);
-            for (int y = 0; y < shape[1]; y++) {
-                Object row = Array.get(plane, y);
-                if (row instanceof float[] fr) {
-                    f = f == null ? new float[n] : f;
-                    System.arraycopy(fr, 0, f, i, fr.length);
-                } else {
-                    v = v == null ? new int[n] : v;
-                    for (int x = 0; x < shape[2]; x++) {
-                        v[i + x] = ((Number) Array.get(row, x)).intValue();
-                    }
-                }
-                i += shape[2];
-            }
-        }
-        return f != null ? DatasetFactory.createFromObject(FloatDataset.class, f, shape)
-                : DatasetFactory.createFromObject(IntegerDataset.class, v, shape);
     }
 }

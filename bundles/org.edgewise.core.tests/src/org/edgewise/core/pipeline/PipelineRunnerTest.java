@@ -16,14 +16,17 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.eclipse.january.IMonitor;
+import org.eclipse.january.dataset.Dataset;
 import org.eclipse.january.dataset.DatasetFactory;
 import org.eclipse.january.dataset.DoubleDataset;
+import org.edgewise.api.metadata.PhysicalMetadata;
 import org.edgewise.api.sources.InputSpec;
 import org.edgewise.api.stages.DataKind;
 import org.edgewise.core.RuntimeInfo;
-import org.edgewise.core.sources.Hdf5DatasetSource;
 import org.edgewise.core.tests.TestFiles;
 import org.edgewise.core.tests.ToyStages;
+import org.edgewise.io.ResultsFile;
+import org.edgewise.io.sources.Hdf5DatasetSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,13 +42,14 @@ class PipelineRunnerTest {
 
     private Path input;
     private String inputHash;
-    private final PipelineRunner runner = new PipelineRunner(ToyStages.registry(), List.of(new Hdf5DatasetSource()));
+    private final PipelineRunner runner = new PipelineRunner(ToyStages.registry(), List.of(new Hdf5DatasetSource()),
+            ResultsFile.pipelineWriter());
 
     /** 6 projections of 4 × 4 pixels, value 100·angle + 10·row + column, 0.05 µm, 8.353 keV. */
     @BeforeEach
     void writeInput() throws IOException {
         input = TestFiles.dataExchange(dir.resolve("scan.h5"), TestFiles.ramp(6, 4, 4), 0.05, 8.353, THETA);
-        inputHash = PipelineRunner.sha256(input);
+        inputHash = InputProvenance.sha256(input);
     }
 
     private static Pipeline pipeline(List<PipelineStep> steps, List<String> results) {
@@ -78,22 +82,22 @@ class PipelineRunnerTest {
         runner.run(pipeline(scaleReconstructBin(), List.of()), dir, out, RunOptions.slabLength(2), null);
 
         assertEquals(List.of("provenance.json", "results.h5"), listing(out)); // no temporary left
-        try (HdfFile hdf = new HdfFile(out.resolve("results.h5"))) {
-            io.jhdf.api.Dataset data = hdf.getDatasetByPath("/results/step3.volume/data");
-            assertArrayEquals(new int[] { 2, 3, 2 }, data.getDimensions());
-            double[][][] values = (double[][][]) data.getData();
-            // mean over 2×2×2 of 3·(100a + 10r + c) + 1, volume axes [r, a, c]
-            assertEquals(3 * (50 + 5 + 0.5) + 1, values[0][0][0], 1e-9);
-            assertEquals(3 * (450 + 25 + 2.5) + 1, values[1][2][1], 1e-9);
-            assertEquals(0.1, (Double) data.getAttribute("pixel_size_um").getData(), 1e-12);
-            assertEquals(8.353, (Double) data.getAttribute("energy_kev").getData(), 1e-12);
-            assertEquals("1/µm", data.getAttribute("value_unit").getData());
-            assertEquals("volume", data.getAttribute("kind").getData());
-            assertArrayEquals(new String[] { "z", "y", "x" }, (String[]) data.getAttribute("axes").getData());
-            assertArrayEquals(new String[] { "input:scan", "test.scale", "test.reconstruct", "edgewise.core.bin" },
-                    (String[]) data.getAttribute("provenance").getData());
-        }
-        assertEquals(inputHash, PipelineRunner.sha256(input));
+        Path results = out.resolve("results.h5");
+        assertEquals(List.of("step3.volume"), ResultsFile.names(results));
+        assertEquals(DataKind.VOLUME, ResultsFile.kind(results, "step3.volume"));
+        Dataset values = ResultsFile.readDataset(results, "step3.volume");
+        assertArrayEquals(new int[] { 2, 3, 2 }, values.getShape());
+        assertEquals(DoubleDataset.class, values.getClass()); // written in its own type, float64
+        // mean over 2×2×2 of 3·(100a + 10r + c) + 1, volume axes [r, a, c]
+        assertEquals(3 * (50 + 5 + 0.5) + 1, values.getDouble(0, 0, 0), 1e-9);
+        assertEquals(3 * (450 + 25 + 2.5) + 1, values.getDouble(1, 2, 1), 1e-9);
+        PhysicalMetadata metadata = PhysicalMetadata.of(values);
+        assertEquals(0.1, metadata.pixelSizeUm(), 1e-12);
+        assertEquals(8.353, metadata.energyKev(), 1e-12);
+        assertEquals("1/µm", metadata.valueUnit());
+        assertEquals(List.of("input:scan", "test.scale", "test.reconstruct", "edgewise.core.bin"),
+                metadata.provenance());
+        assertEquals(inputHash, InputProvenance.sha256(input));
     }
 
     @Test
@@ -130,9 +134,8 @@ class PipelineRunnerTest {
         assertFalse(Instant.parse(provenance.finishedAt()).isBefore(Instant.parse(provenance.startedAt())));
         assertEquals(List.of("step3.volume"), provenance.results());
 
-        try (HdfFile hdf = new HdfFile(out.resolve("results.h5"))) {
-            assertEquals(Files.readString(out.resolve("provenance.json")), hdf.getAttribute("provenance").getData());
-        }
+        assertEquals(Files.readString(out.resolve("provenance.json")),
+                ResultsFile.readProvenance(result.resultsFile()));
     }
 
     @Test
@@ -142,19 +145,13 @@ class PipelineRunnerTest {
                 null);
         runner.run(pipeline(steps, List.of("step1.projections")), dir, dir.resolve("auto"), RunOptions.defaults(),
                 null);
-        try (HdfFile one = new HdfFile(dir.resolve("one/results.h5"));
-                HdfFile auto = new HdfFile(dir.resolve("auto/results.h5"))) {
-            var sliced = DatasetFactory.createFromObject(
-                    one.getDatasetByPath("/results/step1.projections/data").getData());
-            var whole = DatasetFactory.createFromObject(
-                    auto.getDatasetByPath("/results/step1.projections/data").getData());
-            assertArrayEquals(new int[] { 6, 4, 4 }, sliced.getShape());
-            assertEquals(-0.5 * (100 * 5 + 10 * 3 + 2), sliced.getDouble(5, 3, 2), 1e-6);
-            assertEquals(-0.5 * (100 * 1 + 10 * 0 + 3), sliced.getDouble(1, 0, 3), 1e-6);
-            assertEquals(whole, sliced);
-            assertArrayEquals(THETA,
-                    (double[]) one.getDatasetByPath("/results/step1.projections/angles_deg").getData());
-        }
+        Dataset sliced = ResultsFile.readDataset(dir.resolve("one/results.h5"), "step1.projections");
+        Dataset whole = ResultsFile.readDataset(dir.resolve("auto/results.h5"), "step1.projections");
+        assertArrayEquals(new int[] { 6, 4, 4 }, sliced.getShape());
+        assertEquals(-0.5 * (100 * 5 + 10 * 3 + 2), sliced.getDouble(5, 3, 2), 1e-6);
+        assertEquals(-0.5 * (100 * 1 + 10 * 0 + 3), sliced.getDouble(1, 0, 3), 1e-6);
+        assertEquals(whole, sliced);
+        assertArrayEquals(THETA, PhysicalMetadata.of(sliced).anglesDeg());
     }
 
     @Test
@@ -172,21 +169,19 @@ class PipelineRunnerTest {
                 List.of(step("test.divide-by-flat", Map.of())), List.of());
         RunResult result = runner.run(pipeline, dir, dir.resolve("out"), RunOptions.slabLength(1), null);
         assertEquals(4, result.provenance().steps().get(0).slabs());
-        try (HdfFile hdf = new HdfFile(result.resultsFile())) {
-            var data = DatasetFactory.createFromObject(hdf.getDatasetByPath("/results/step1.projections/data").getData());
-            assertEquals((100 * 2 + 10 * 1 + 3) / 2.0, data.getDouble(2, 1, 3), 1e-6);
-            assertEquals((100 * 3 + 10 * 3 + 1) / 4.0, data.getDouble(3, 3, 1), 1e-6);
-            assertEquals((10 * 3) / 4.0, data.getDouble(0, 3, 0), 1e-6);
-        }
+        Dataset data = ResultsFile.readDataset(result.resultsFile(), "step1.projections");
+        assertEquals((100 * 2 + 10 * 1 + 3) / 2.0, data.getDouble(2, 1, 3), 1e-6);
+        assertEquals((100 * 3 + 10 * 3 + 1) / 4.0, data.getDouble(3, 3, 1), 1e-6);
+        assertEquals((10 * 3) / 4.0, data.getDouble(0, 3, 0), 1e-6);
     }
 
     @Test
     void onlyKindsWithTheSameFirstAxisAreCutIntoTheSameSlabs() {
-        assertTrue(PipelineRunner.stacksWith(DataKind.MASK, DataKind.VOLUME));
-        assertTrue(PipelineRunner.stacksWith(DataKind.LABELS, DataKind.VOLUME));
-        assertFalse(PipelineRunner.stacksWith(DataKind.IMAGE, DataKind.PROJECTIONS));
-        assertFalse(PipelineRunner.stacksWith(DataKind.SINOGRAMS, DataKind.PROJECTIONS));
-        assertFalse(PipelineRunner.stacksWith(DataKind.VOLUME, DataKind.PROJECTIONS));
+        assertTrue(StepExecutor.stacksWith(DataKind.MASK, DataKind.VOLUME));
+        assertTrue(StepExecutor.stacksWith(DataKind.LABELS, DataKind.VOLUME));
+        assertFalse(StepExecutor.stacksWith(DataKind.IMAGE, DataKind.PROJECTIONS));
+        assertFalse(StepExecutor.stacksWith(DataKind.SINOGRAMS, DataKind.PROJECTIONS));
+        assertFalse(StepExecutor.stacksWith(DataKind.VOLUME, DataKind.PROJECTIONS));
     }
 
     @Test
@@ -287,7 +282,7 @@ class PipelineRunnerTest {
         assertEquals(List.of("computing SHA-256 of the inputs", "step 1/3 test.scale: slab 1/6 [0, 1)",
                 "step 1/3 test.scale: slab 2/6 [1, 2)"), monitor.tasks);
         assertEquals(List.of("notes.txt"), listing(out));
-        assertEquals(inputHash, PipelineRunner.sha256(input));
+        assertEquals(inputHash, InputProvenance.sha256(input));
     }
 
     @Test
@@ -302,7 +297,7 @@ class PipelineRunnerTest {
     void aFailingStageNamesStepAndCauseAndLeavesEarlierResultsAndInputsUntouched() throws Exception {
         Path out = dir.resolve("out");
         runner.run(pipeline(List.of(step("test.scale", Map.of())), List.of()), dir, out, RunOptions.defaults(), null);
-        String previous = PipelineRunner.sha256(out.resolve("results.h5"));
+        String previous = InputProvenance.sha256(out.resolve("results.h5"));
 
         List<PipelineStep> steps = List.of(step("test.scale", Map.of()), step("test.fail", Map.of("failAt", 3)));
         PipelineException e = assertThrows(PipelineException.class,
@@ -310,8 +305,8 @@ class PipelineRunnerTest {
         assertFalse(e instanceof InvalidPipelineException);
         assertEquals("step 2 (test.fail) failed: detector saturated at projection 3", e.getMessage());
         assertEquals(List.of("provenance.json", "results.h5"), listing(out));
-        assertEquals(previous, PipelineRunner.sha256(out.resolve("results.h5")));
-        assertEquals(inputHash, PipelineRunner.sha256(input));
+        assertEquals(previous, InputProvenance.sha256(out.resolve("results.h5")));
+        assertEquals(inputHash, InputProvenance.sha256(input));
     }
 
     @Test
@@ -347,11 +342,11 @@ class PipelineRunnerTest {
                 100, 10, 10));
         long bytesPerEntry = 100 * 8 * 3; // 10 × 10 values, 8 bytes, input + output + temporaries
         RunOptions tenEntries = new RunOptions(0, 8 * bytesPerEntry * 10);
-        assertEquals(10, PipelineRunner.slabLength(100, stack, 1, tenEntries));
-        assertEquals(8, PipelineRunner.slabLength(100, stack, 4, tenEntries));
-        assertEquals(4, PipelineRunner.slabLength(100, stack, 4, new RunOptions(0, 1)));
-        assertEquals(6, PipelineRunner.slabLength(100, stack, 2, new RunOptions(7, 1)));
-        assertEquals(6, PipelineRunner.slabLength(5, stack, 2, new RunOptions(0, Long.MAX_VALUE / 2)));
+        assertEquals(10, StepExecutor.slabLength(100, stack, 1, tenEntries));
+        assertEquals(8, StepExecutor.slabLength(100, stack, 4, tenEntries));
+        assertEquals(4, StepExecutor.slabLength(100, stack, 4, new RunOptions(0, 1)));
+        assertEquals(6, StepExecutor.slabLength(100, stack, 2, new RunOptions(7, 1)));
+        assertEquals(6, StepExecutor.slabLength(5, stack, 2, new RunOptions(0, Long.MAX_VALUE / 2)));
     }
 
     @Test

@@ -1,8 +1,9 @@
 /**
- * Input readers for pipelines: HDF5 datasets read lazily with jhdf, and datasets held in memory.
+ * Input readers for pipelines that need no file format: datasets held in memory (tests, the workbench). File readers
+ * (Data Exchange, any HDF5 dataset, TIFF) are in {@code org.edgewise.io.sources} and {@code org.edgewise.io.imageio}.
  * <pre>{@code
- * InputSpec spec = new InputSpec("scan", "scan.h5", "/exchange/data", DataKind.PROJECTIONS, null, null, null, null);
- * ILazyDataset projections = new Hdf5DatasetSource().open(spec, Path.of("scan.h5")); // pixel size, energy, theta
+ * IDatasetSource source = new InMemoryDatasetSource(Map.of("phantom", volume));
+ * // pipeline input: {"name": "volume", "file": "memory:phantom", "kind": "volume"}
  * }</pre>
  */
 package org.edgewise.core.sources;

@@ -28,6 +28,7 @@ import org.edgewise.core.pipeline.Provenance;
 import org.edgewise.core.pipeline.RunOptions;
 import org.edgewise.core.pipeline.RunResult;
 import org.edgewise.core.sources.InMemoryDatasetSource;
+import org.edgewise.io.ResultsFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
@@ -96,7 +97,7 @@ class StageExtensionIT {
         Dataset volume = DatasetFactory.createRange(DoubleDataset.class, 64).reshape(4, 4, 4); // v = 16z + 4y + x
         PhysicalMetadata.create(0.05, 8.333, "1/µm").attachTo(volume);
         PipelineRunner runner = new PipelineRunner(StageRegistries.fromExtensions(),
-                List.of(new InMemoryDatasetSource(Map.of("phantom", volume))));
+                List.of(new InMemoryDatasetSource(Map.of("phantom", volume))), ResultsFile.pipelineWriter());
         Pipeline pipeline = new Pipeline("integration",
                 List.of(new InputSpec("phantom", "memory:phantom", null, DataKind.VOLUME, null, null, null, null)),
                 List.of(PipelineStep.of("edgewise.core.bin", Map.of("factor", 2)),
@@ -105,14 +106,20 @@ class StageExtensionIT {
         RunResult result = runner.run(pipeline, dir, dir.resolve("out"), RunOptions.slabLength(1), null);
 
         try (HdfFile hdf = new HdfFile(result.resultsFile())) {
-            io.jhdf.api.Dataset data = hdf.getDatasetByPath("/results/step2.volume/data");
+            // read as any HDF5 reader would: the NeXus layout, not Edgewise's reader
+            io.jhdf.api.Group group = (io.jhdf.api.Group) hdf.getByPath("/entry/step2.volume");
+            assertEquals("NXdata", group.getAttribute("NX_class").getData());
+            assertEquals("data", group.getAttribute("signal").getData());
+            io.jhdf.api.Dataset data = hdf.getDatasetByPath("/entry/step2.volume/data");
             assertArrayEquals(new int[] { 2, 2, 2 }, data.getDimensions());
             double[][][] values = (double[][][]) data.getData();
             // bin: mean of 16z + 4y + x over z, y, x ∈ {0, 1} = 10.5; then 2 · 10.5 − 1
             assertEquals(20.0, values[0][0][0], 1e-12);
             // z, y, x ∈ {2, 3}: 16 · 2.5 + 4 · 2.5 + 2.5 = 52.5 → 104
             assertEquals(104.0, values[1][1][1], 1e-12);
-            assertEquals(0.1, (Double) data.getAttribute("pixel_size_um").getData(), 1e-12);
+            assertArrayEquals(new double[] { 0, 0.1 }, (double[]) hdf.getDatasetByPath("/entry/step2.volume/x").getData(),
+                    1e-12);
+            assertEquals("um", hdf.getDatasetByPath("/entry/step2.volume/x").getAttribute("units").getData());
         }
         Provenance.Step affine = result.provenance().steps().get(1);
         assertEquals("edgewise.integration.affine", affine.stageId());

@@ -14,7 +14,7 @@ import org.eclipse.january.dataset.DatasetFactory;
 import org.eclipse.january.dataset.FloatDataset;
 import org.eclipse.january.dataset.IntegerDataset;
 import org.edgewise.api.Element;
-import org.edgewise.io.AtomicFiles;
+import org.edgewise.api.files.AtomicFiles;
 import org.edgewise.io.DataExchangeWriter;
 import org.edgewise.io.ScanData;
 import org.edgewise.physics.EnergyPair;

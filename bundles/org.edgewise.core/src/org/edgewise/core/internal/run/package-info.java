@@ -1,5 +1,5 @@
 /**
- * The runner's machinery (not exported): slab stacks on disk and the HDF5 results writer.
+ * The runner's machinery (not exported): slab stacks on disk.
  * <pre>{@code
  * ScratchStack stack = new ScratchStack(temporary.resolve("step1.volume.raw"), "step1.volume", DataKind.VOLUME);
  * stack.append(slab);                        // [n, y, x] with PhysicalMetadata, any number of times
