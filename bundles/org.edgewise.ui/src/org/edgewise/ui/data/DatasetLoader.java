@@ -14,13 +14,13 @@ import org.eclipse.january.dataset.IntegerDataset;
 import org.edgewise.api.metadata.PhysicalMetadata;
 import org.edgewise.api.sources.InputSpec;
 import org.edgewise.api.stages.DataKind;
-import org.edgewise.core.sources.Hdf5DatasetSource;
+import org.edgewise.io.sources.Hdf5DatasetSource;
 import org.edgewise.io.DataExchange;
 import org.edgewise.io.DataExchangeReader;
 import org.edgewise.io.DataFileException;
 import org.edgewise.io.ResultsFile;
 import org.edgewise.io.ScanGroups;
-import org.edgewise.ui.imaging.TiffStacks;
+import org.edgewise.io.imageio.TiffStacks;
 
 import io.jhdf.HdfFile;
 
@@ -131,32 +131,47 @@ public final class DatasetLoader {
                 pixelSizeUm, unit, new DatasetEntry.FileOrigin(file, DataExchange.DATA));
     }
 
-    /** Every volume of a results file, read whole. */
+    /**
+     * Every result of a results file (volumes, label images, masks, projections, tables), read whole: volumes and
+     * projections within the memory allowed for volumes.
+     */
     private List<DatasetEntry> volumes(Path file, Consumer<String> progress) throws IOException {
         List<DatasetEntry> entries = new ArrayList<>();
         long used = 0;
-        for (String volumeName : ResultsFile.volumeNames(file)) {
-            progress.accept("reading volume " + volumeName + " from " + file.getFileName());
-            ResultsFile.Volume volume = ResultsFile.read(file, volumeName);
-            Dataset data = volume.data();
-            used += 4L * data.getSize();
-            if (used > volumeBudgetBytes) {
-                throw new DataFileException(file, volumeName, String.format(Locale.ROOT,
-                        "the volumes read so far need %d MB, more than the %d MB allowed for volumes"
-                                + " (Window › Preferences › Edgewise)", used >> 20, volumeBudgetBytes >> 20));
+        List<String> volumeNames = ResultsFile.volumeNames(file);
+        for (String name : ResultsFile.names(file)) {
+            DataKind kind = ResultsFile.kind(file, name);
+            String shown = volumeNames.contains(withoutPort(name)) ? withoutPort(name) : name;
+            progress.accept("reading " + shown + " from " + file.getFileName());
+            Dataset data = ResultsFile.readDataset(file, name);
+            if (kind != DataKind.TABLE) {
+                used += 4L * data.getSize();
+                if (used > volumeBudgetBytes) {
+                    throw new DataFileException(file, shown, String.format(Locale.ROOT,
+                            "the volumes read so far need %d MB, more than the %d MB allowed for volumes"
+                                    + " (Window › Preferences › Edgewise)", used >> 20, volumeBudgetBytes >> 20));
+                }
             }
-            DataKind kind = kindOf(volumeName, volume.units(), data);
-            String unit = volume.units();
-            PhysicalMetadata.create(volume.voxelSizeUm(), Double.NaN, unit).withProvenanceStep("file:" + file)
-                    .attachTo(data);
-            String id = idOf(file, volumeName);
-            entries.add(new DatasetEntry(id, volumeName, kind, data, DatasetEntry.ScanLabel.parse(volumeName),
-                    Double.NaN, volume.voxelSizeUm(), unit, new DatasetEntry.FileOrigin(file, volumeName)));
+            if (kind == DataKind.VOLUME) {
+                kind = kindOf(shown, PhysicalMetadata.find(data).map(PhysicalMetadata::valueUnit).orElse(""), data);
+            }
+            if (data.getRank() != kind.rank()) {
+                continue; // a result that is not what its kind says cannot be shown; the file's reader reports it
+            }
+            PhysicalMetadata metadata = PhysicalMetadata.find(data)
+                    .orElse(PhysicalMetadata.create(Double.NaN, Double.NaN, ""));
+            entries.add(new DatasetEntry(idOf(file, name), shown, kind, data, DatasetEntry.ScanLabel.parse(shown),
+                    metadata.energyKev(), metadata.pixelSizeUm(), metadata.valueUnit(),
+                    new DatasetEntry.FileOrigin(file, name)));
         }
         if (entries.isEmpty()) {
-            throw new DataFileException(file, null, "holds no volumes");
+            throw new DataFileException(file, null, "holds no results");
         }
         return entries;
+    }
+
+    private static String withoutPort(String name) {
+        return name.endsWith(".volume") ? name.substring(0, name.length() - ".volume".length()) : name;
     }
 
     private DatasetEntry tiffVolume(Path source, TiffStacks.Stack stack) throws IOException {

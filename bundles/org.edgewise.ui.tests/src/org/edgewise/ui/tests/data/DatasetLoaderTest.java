@@ -25,7 +25,7 @@ import org.edgewise.ui.data.DatasetEntry;
 import org.edgewise.ui.data.DatasetLoader;
 import org.edgewise.ui.image.FloatSlice;
 import org.edgewise.ui.image.StackSlicer;
-import org.edgewise.ui.imaging.TiffStacks;
+import org.edgewise.io.imageio.TiffStacks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
