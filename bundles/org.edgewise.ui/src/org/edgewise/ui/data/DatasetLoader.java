@@ -7,13 +7,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import org.eclipse.january.dataset.Dataset;
+import org.eclipse.january.dataset.DoubleDataset;
 import org.eclipse.january.dataset.ILazyDataset;
 import org.eclipse.january.dataset.IntegerDataset;
 import org.edgewise.api.metadata.PhysicalMetadata;
 import org.edgewise.api.sources.InputSpec;
 import org.edgewise.api.stages.DataKind;
+import org.edgewise.api.tables.Tables;
 import org.edgewise.io.sources.Hdf5DatasetSource;
 import org.edgewise.io.DataExchange;
 import org.edgewise.io.DataExchangeReader;
@@ -26,8 +29,9 @@ import io.jhdf.HdfFile;
 
 /**
  * Turns what File › Open is given into registry entries: a folder of Data Exchange scans, one scan, a TIFF stack
- * (one multi-page file or a folder of single-page files), or a results file written by the commands
- * ({@code volumes.h5}, {@code segmentation.h5}, {@code results.h5}).
+ * (one multi-page file or a folder of single-page files), a results file written by the commands
+ * ({@code volumes.h5}, {@code segmentation.h5}, {@code results.h5}), a CSV table they write ({@link CsvTables}), or
+ * a folder of such outputs (an {@code edgewise analyze} folder: its results and tables).
  * <p>
  * Scans stay on disk and are read lazily, projection by projection; volumes are read whole, within the memory
  * allowed for volumes. Every problem is an {@link IOException} whose message names the file and what is wrong
@@ -65,10 +69,11 @@ public final class DatasetLoader {
             throw new DataFileException(path, null, "file or folder does not exist");
         }
         if (Files.isDirectory(path)) {
-            List<Path> hdf5 = ScanGroups.expand(List.of(path));
-            if (!hdf5.isEmpty()) {
+            List<Path> files = new ArrayList<>(ScanGroups.expand(List.of(path)));
+            files.addAll(csvFiles(path));
+            if (!files.isEmpty()) {
                 List<DatasetEntry> entries = new ArrayList<>();
-                for (Path file : hdf5) {
+                for (Path file : files) {
                     entries.addAll(openFile(file, progress));
                 }
                 return entries;
@@ -78,19 +83,26 @@ public final class DatasetLoader {
                 progress.accept("reading " + tiffs.size() + " TIFF slices from " + path);
                 return List.of(tiffVolume(path, TiffStacks.readAll(tiffs)));
             }
-            throw new DataFileException(path, null, "the folder holds no HDF5 (.h5, .hdf5, .hdf) or TIFF files");
+            throw new DataFileException(path, null, "the folder holds no HDF5 (.h5, .hdf5, .hdf), CSV or TIFF files");
         }
         return openFile(path, progress);
     }
 
     private List<DatasetEntry> openFile(Path file, Consumer<String> progress) throws IOException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".csv")) {
+            progress.accept("reading table " + file.getFileName());
+            DoubleDataset table = CsvTables.read(file);
+            return List.of(new DatasetEntry(idOf(file, ""), stem(file), DataKind.TABLE, table, null, Double.NaN,
+                    Double.NaN, Tables.VALUE_UNIT, new DatasetEntry.FileOrigin(file, "")));
+        }
         if (name.endsWith(".tif") || name.endsWith(".tiff")) {
             progress.accept("reading " + file);
             return List.of(tiffVolume(file, TiffStacks.read(file)));
         }
         if (!(name.endsWith(".h5") || name.endsWith(".hdf5") || name.endsWith(".hdf") || name.endsWith(".nxs"))) {
-            throw new DataFileException(file, null, "not a file Edgewise opens (Data Exchange or results HDF5, TIFF)");
+            throw new DataFileException(file, null, "not a file Edgewise opens (Data Exchange or results HDF5, CSV"
+                    + " table, TIFF)");
         }
         if (hasDataset(file, DataExchange.DATA)) {
             progress.accept("opening scan " + file.getFileName());
@@ -168,6 +180,13 @@ public final class DatasetLoader {
             throw new DataFileException(file, null, "holds no results");
         }
         return entries;
+    }
+
+    private static List<Path> csvFiles(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(file -> Files.isRegularFile(file)
+                    && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")).sorted().toList();
+        }
     }
 
     private static String withoutPort(String name) {

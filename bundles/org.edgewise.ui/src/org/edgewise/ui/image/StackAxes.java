@@ -8,7 +8,7 @@ import java.util.Objects;
  * {@code [angle, row, column]} with the angles in degrees for projections.
  *
  * @param axes      one calibration per stack axis, in array order
- * @param valueUnit unit of the values, e.g. {@code 1/µm}, {@code counts}; empty when dimensionless
+ * @param valueUnit unit of the values, e.g. {@code 1/µm}, {@code counts}; empty (or {@code 1}) when dimensionless
  */
 public record StackAxes(List<AxisCalibration> axes, String valueUnit) {
 
@@ -18,6 +18,9 @@ public record StackAxes(List<AxisCalibration> axes, String valueUnit) {
         }
         axes = List.copyOf(axes);
         valueUnit = Objects.requireNonNullElse(valueUnit, "");
+        if (valueUnit.equals("1")) {
+            valueUnit = ""; // dimensionless (ratios, fractions, line integrals): no unit to print
+        }
     }
 
     /**
