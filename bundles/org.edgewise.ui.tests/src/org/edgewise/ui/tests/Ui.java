@@ -73,6 +73,39 @@ public final class Ui {
     }
 
     /**
+     * Schedules a job and counts how often the display thread ran a 10 ms timer while the job was running: a job
+     * that keeps the display thread busy (or blocks it) lets none through, one that runs off it lets most through.
+     *
+     * @param job the job
+     * @return the timer runs seen while the job was in state RUNNING
+     */
+    public static int ticksWhileRunning(Job job) {
+        return ticksWhile(job, () -> job.getState() == Job.RUNNING);
+    }
+
+    /**
+     * @param job     a job to schedule
+     * @param working true while the work is in progress
+     * @return the 10 ms timer runs the display thread made while {@code working} held
+     */
+    public static int ticksWhile(Job job, BooleanSupplier working) {
+        Display display = display();
+        int[] ticks = { 0 };
+        Runnable[] tick = new Runnable[1];
+        tick[0] = () -> {
+            if (working.getAsBoolean()) {
+                ticks[0]++;
+            }
+            if (job.getResult() == null) {
+                display.timerExec(10, tick[0]);
+            }
+        };
+        display.timerExec(10, tick[0]);
+        run(job);
+        return ticks[0];
+    }
+
+    /**
      * Schedules a job and pumps events until it is done.
      *
      * @param job the job
