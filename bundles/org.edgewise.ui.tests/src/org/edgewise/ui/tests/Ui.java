@@ -39,6 +39,40 @@ public final class Ui {
         return shell;
     }
 
+    /**
+     * @param root a control
+     * @param text a button's text
+     * @return the first button under {@code root} with that text
+     */
+    public static org.eclipse.swt.widgets.Button button(org.eclipse.swt.widgets.Control root, String text) {
+        if (root instanceof org.eclipse.swt.widgets.Button button && text.equals(button.getText())) {
+            return button;
+        }
+        if (root instanceof org.eclipse.swt.widgets.Composite composite) {
+            for (org.eclipse.swt.widgets.Control child : composite.getChildren()) {
+                org.eclipse.swt.widgets.Button found = button(child, text);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Presses a button as a user would.
+     *
+     * @param root the control that holds it
+     * @param text its text
+     */
+    public static void press(org.eclipse.swt.widgets.Control root, String text) {
+        org.eclipse.swt.widgets.Button button = button(root, text);
+        if (button == null) {
+            fail("no button '" + text + "'");
+        }
+        button.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+    }
+
     /** Processes every pending event. */
     public static void drain() {
         Display display = display();
@@ -106,13 +140,15 @@ public final class Ui {
     }
 
     /**
-     * Schedules a job and pumps events until it is done.
+     * Schedules a job (unless it is scheduled or running already) and pumps events until it is done.
      *
      * @param job the job
      * @return its result
      */
     public static IStatus run(Job job) {
-        job.schedule();
+        if (job.getState() == Job.NONE && job.getResult() == null) {
+            job.schedule();
+        }
         waitUntil(() -> job.getState() == Job.NONE && job.getResult() != null, job.getName());
         return job.getResult();
     }

@@ -110,17 +110,28 @@ public record DatasetEntry(String id, String name, DataKind kind, ILazyDataset d
     /**
      * Computed by a pipeline step.
      *
-     * @param stageId    the stage or workflow step, e.g. {@code edgewise.align.projections}
-     * @param parameters the step's parameters, name → value, defaults included
-     * @param inputIds   ids of the datasets it was computed from
+     * @param stageId     the stage or workflow step, e.g. {@code edgewise.align.projections}
+     * @param parameters  the step's parameters, name → value, defaults included
+     * @param inputIds    ids of the datasets it was computed from
+     * @param resultsFile the run's results file that holds it, or {@code null} when it lives only in memory
+     * @param resultName  its name in that file (e.g. {@code ni_above.volume}), or {@code null}
      */
-    public record Derivation(String stageId, Map<String, Object> parameters, List<String> inputIds)
-            implements Origin {
+    public record Derivation(String stageId, Map<String, Object> parameters, List<String> inputIds, Path resultsFile,
+            String resultName) implements Origin {
 
         public Derivation {
             Objects.requireNonNull(stageId, "stageId");
             parameters = Map.copyOf(parameters);
             inputIds = List.copyOf(inputIds);
+        }
+
+        /**
+         * @param stageId    the stage
+         * @param parameters its parameters
+         * @param inputIds   the datasets it was computed from
+         */
+        public Derivation(String stageId, Map<String, Object> parameters, List<String> inputIds) {
+            this(stageId, parameters, inputIds, null, null);
         }
 
         @Override
