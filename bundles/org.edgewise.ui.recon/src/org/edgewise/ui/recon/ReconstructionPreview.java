@@ -24,9 +24,10 @@ import org.edgewise.ui.data.DatasetEntry;
 /**
  * One reconstructed slice for the Reconstruction perspective's preview, made by the pipeline's own stages on a
  * single detector row: the row's counts are normalised with the scan's flats and darks
- * ({@link NormaliseStage}, skipped for line integrals) and reconstructed ({@link ReconstructStage}) with the
- * parameters of the form. Only that row is read from the file, so a new centre or filter shows in well under a
- * second on 128–256-pixel-wide scans.
+ * ({@link NormaliseStage}, skipped for line integrals; the rows either side are read too, so that the outlier test
+ * sees every pixel's 8 neighbours as in a full run) and reconstructed ({@link ReconstructStage}) with the parameters of
+ * the form. The preview therefore equals that slice of the full reconstruction with the same parameters. Only those
+ * rows are read from the file, so a new centre or filter shows in well under a second on 128–256-pixel-wide scans.
  * <pre>{@code
  * ReconstructionPreview preview = ReconstructionPreview.of(scanEntry);
  * Dataset slice = preview.slice(64, model, new IMonitor.Stub()); // [1, columns, columns], 1/µm
@@ -76,13 +77,21 @@ public final class ReconstructionPreview {
      * @throws DatasetException if the row cannot be read
      */
     public Dataset slice(int row, ReconstructModel model, IMonitor monitor) throws StageException, DatasetException {
-        Slice[] oneRow = { null, new Slice(row, row + 1), null };
-        Dataset rowData = DatasetUtils.sliceAndConvertLazyDataset(projections.getSliceView(oneRow));
-        if (flats != null) {
-            rowData = new NormaliseStage().apply(StageInput.whole(Map.of(NormaliseStage.PROJECTIONS, rowData,
-                    NormaliseStage.FLATS, flats.getSliceView(oneRow), NormaliseStage.DARKS,
-                    darks.getSliceView(oneRow))), Parameters.defaults(NormaliseModel.class), monitor)
+        Dataset rowData;
+        if (flats == null) {
+            rowData = DatasetUtils.sliceAndConvertLazyDataset(projections.getSliceView(null, new Slice(row, row + 1),
+                    null));
+        } else {
+            // the normalisation judges outliers against each pixel's 8 neighbours: give it the rows around this one
+            int first = Math.max(0, row - 1);
+            int last = Math.min(rows(), row + 2);
+            Slice[] window = { null, new Slice(first, last), null };
+            Dataset counts = DatasetUtils.sliceAndConvertLazyDataset(projections.getSliceView(window));
+            Dataset lineIntegrals = new NormaliseStage().apply(StageInput.whole(Map.of(NormaliseStage.PROJECTIONS,
+                    counts, NormaliseStage.FLATS, flats.getSliceView(window), NormaliseStage.DARKS,
+                    darks.getSliceView(window))), Parameters.defaults(NormaliseModel.class), monitor)
                     .get(NormaliseStage.PROJECTIONS);
+            rowData = lineIntegrals.getSliceView(null, new Slice(row - first, row - first + 1), null);
         }
         ReconstructModel oneSlab = new ReconstructModel(model.method(), model.filter(), model.padding(),
                 model.centerOffsetPx(), model.ringWindow(), 1);
