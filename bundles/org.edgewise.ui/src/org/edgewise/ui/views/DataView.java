@@ -51,7 +51,7 @@ public final class DataView extends ViewPart {
             TreeViewerColumn column = new TreeViewerColumn(viewer, SWT.LEFT);
             column.getColumn().setText(COLUMNS.get(i));
             column.getColumn().setWidth(widths[i]);
-            Function<DatasetEntry, String> text = columnText(i);
+            Function<DatasetEntry, String> text = i == COLUMNS.size() - 1 ? this::origin : columnText(i);
             column.setLabelProvider(new ColumnLabelProvider() {
                 @Override
                 public String getText(Object element) {
@@ -60,7 +60,7 @@ public final class DataView extends ViewPart {
 
                 @Override
                 public String getToolTipText(Object element) {
-                    return ((DatasetEntry) element).origin().describe();
+                    return origin((DatasetEntry) element);
                 }
             });
         }
@@ -96,6 +96,19 @@ public final class DataView extends ViewPart {
         case 8 -> entry -> entry.origin().describe();
         default -> throw new IllegalArgumentException("no column " + column);
         };
+    }
+
+    /**
+     * @param entry an entry
+     * @return where it came from: the file, or the stage with its parameters and the names of its inputs
+     */
+    String origin(DatasetEntry entry) {
+        if (entry.origin() instanceof DatasetEntry.Derivation derivation) {
+            List<String> inputs = derivation.inputIds().stream()
+                    .map(id -> registry.find(id).map(DatasetEntry::name).orElse(id)).toList();
+            return new DatasetEntry.Derivation(derivation.stageId(), derivation.parameters(), inputs).describe();
+        }
+        return entry.origin().describe();
     }
 
     @Override
