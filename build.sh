@@ -20,10 +20,11 @@ as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
 
-# Debian packages: SWTChart's OSGi jars (not on Maven Central) come from libeclipse-swtchart-java; SWT needs GTK 3;
-# the UI tests and the smoke run need an X server (Xvfb); screenshots use ImageMagick's import.
+# Debian packages: SWTChart's OSGi jars (not on Maven Central) come from libeclipse-swtchart-java; the HDF Group's
+# HDF5 Java binding (streaming writes) from libhdf5-java; SWT needs GTK 3; the UI tests and the smoke run need an
+# X server (Xvfb); screenshots use ImageMagick's import.
 setup() {
-  local need=(libeclipse-swtchart-java libgtk-3-0 xvfb xauth imagemagick curl ca-certificates)
+  local need=(libeclipse-swtchart-java libhdf5-java libgtk-3-0 xvfb xauth imagemagick curl ca-certificates)
   if ! command -v javac >/dev/null 2>&1 || ! javac -version 2>&1 | grep -Eq 'javac (1[7-9]|[2-9][0-9])'; then
     need+=(openjdk-17-jdk-headless)
   fi
@@ -36,6 +37,22 @@ setup() {
     as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
   fi
+  install_debian_jar /usr/share/java/jarhdf5.jar org/hdfgroup jarhdf5
+}
+
+# Debian's jarhdf5 has no Maven metadata: copy it into the local Maven repository as GROUP:ARTIFACT:debian (an
+# artifact there without remote-repository records counts as locally installed), where the target platform finds it.
+install_debian_jar() {
+  local jar="$1" group_path="$2" artifact="$3"
+  local dir="${MAVEN_LOCAL_REPO:-$HOME/.m2/repository}/$group_path/$artifact/debian"
+  if cmp -s "$jar" "$dir/$artifact-debian.jar"; then
+    return
+  fi
+  log "installing $jar into the local Maven repository ($dir)"
+  mkdir -p "$dir"
+  cp "$jar" "$dir/$artifact-debian.jar"
+  printf '<?xml version="1.0" encoding="UTF-8"?>\n<project xmlns="http://maven.apache.org/POM/4.0.0">\n  <modelVersion>4.0.0</modelVersion>\n  <groupId>%s</groupId>\n  <artifactId>%s</artifactId>\n  <version>debian</version>\n</project>\n' \
+    "${group_path//\//.}" "$artifact" >"$dir/$artifact-debian.pom"
 }
 
 mvn_args=(-B -ntp)

@@ -5,7 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Writes the evidence charts of {@link AlignmentRun} (shift vs angle, pair residuals) to image files:
+ * Writes the evidence charts of an alignment (shift vs angle per scan, pair residuals; the report of
+ * {@code edgewise align}, {@code org.edgewise.workflow.AlignmentReport}) to image files:
  * {@link PngCharts} draws them through {@code org.edgewise.io.imageio.charts}; {@link #NONE} writes nothing.
  */
 public interface ChartWriter {

@@ -1,6 +1,7 @@
 package org.edgewise.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -11,8 +12,12 @@ import java.util.List;
 
 import org.eclipse.january.dataset.DatasetFactory;
 import org.eclipse.january.dataset.IntegerDataset;
+import org.edgewise.core.pipeline.Provenance;
 import org.edgewise.io.DataExchangeWriter;
 import org.edgewise.io.ScanData;
+import org.edgewise.physics.phantom.Simulator;
+import org.edgewise.testing.Sinusoids;
+import org.edgewise.testing.TruthFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,27 +30,100 @@ class AlignCommandTest {
         return EdgewiseCommand.execute(args, new PrintWriter(out), new PrintWriter(err));
     }
 
+    /**
+     * The files of a simulated run hold what the simulator did: per scan the measurable rotation centre (axis plus
+     * the constant of the jitter's sinusoid fit, computed independently of the alignment code) and the jitter
+     * without its sinusoid (what a sample translation cannot explain), per pair the relative magnification.
+     */
     @Test
-    void alignsAndRegistersASimulatedRun(@TempDir Path dir) throws Exception {
+    void alignsAndRegistersASimulatedRunAndRecoversItsTruth(@TempDir Path dir) throws Exception {
         Path scans = dir.resolve("scans");
-        assertEquals(0, run("simulate", "--out", scans.toString(), "--size", "48", "--angles", "60", "--particles",
-                "1", "--seed", "3", "--energy-scaled-pixel"), err.toString());
+        assertEquals(0, run("simulate", "--out", scans.toString(), "--size", "64", "--angles", "90", "--particles",
+                "2", "--seed", "3", "--jitter", "0.7", "--centre-offset", "4", "--energy-scaled-pixel"),
+                err.toString());
         Path result = dir.resolve("aligned");
         assertEquals(0, run("align", scans.toString(), "--out", result.toString()), err.toString());
         assertTrue(out.toString().contains("Aligned 6 scan(s), registered 3 pair(s)"), out.toString());
-        List<String> alignment = Files.readAllLines(result.resolve("alignment.csv"));
-        assertEquals("scan,energy_kev,angle_deg,shift_row_px,shift_col_px", alignment.get(0));
-        assertEquals(1 + 6 * 60, alignment.size());
-        List<String> registration = Files.readAllLines(result.resolve("registration.csv"));
-        assertEquals("scan,reference_scan,shift_row_px,shift_col_px,scale,rotation_center_px,residual",
-                registration.get(0));
-        assertEquals(7, registration.size());
-        assertTrue(registration.get(2).startsWith("scan_02_mn_above,scan_01_mn_below,"), registration.get(2));
-        assertTrue(registration.get(1).startsWith("scan_01_mn_below,scan_01_mn_below,0.0,0.0,1.0,"),
-                registration.get(1));
-        assertTrue(Files.size(result.resolve("aligned").resolve("scan_06_ni_above.h5")) > 48 * 48 * 60 * 4);
+        Simulator.Truth truth = TruthFiles.read(scans);
+
+        Csv alignment = Csv.read(result.resolve("alignment.csv"));
+        assertEquals(List.of("scan", "energy_kev", "angle_deg", "shift_row_px", "shift_col_px"), alignment.header());
+        assertEquals(6 * 90, alignment.rows().size());
+        Csv registration = Csv.read(result.resolve("registration.csv"));
+        assertEquals(List.of("scan", "reference_scan", "shift_row_px", "shift_col_px", "scale", "rotation_center_px",
+                "residual"), registration.header());
+        assertEquals(6, registration.rows().size());
+        for (Simulator.ScanTruth scan : truth.scans()) {
+            String name = scan.file().replace(".h5", "");
+            double[] angles = alignment.column("angle_deg", "scan", name);
+            double[] rows = alignment.column("shift_row_px", "scan", name);
+            double[] columns = alignment.column("shift_col_px", "scan", name);
+            double centre = registration.column("rotation_center_px", "scan", name)[0];
+            double measurable = scan.rotationCentrePx() + Sinusoids.fit(scan.jitterColPx(), angles)[0];
+            double rowError = rmsAfterOffset(rows, scan.jitterRowPx());
+            double columnError = Sinusoids.rmsDifference(Sinusoids.residual(columns, angles),
+                    Sinusoids.residual(scan.jitterColPx(), angles));
+            String what = String.format(java.util.Locale.ROOT, "%s: centre %.3f vs %.3f, rows %.3f px, columns %.3f px"
+                    + " RMS", name, centre, measurable, rowError, columnError);
+            System.out.println(what);
+            assertEquals(measurable, centre, 0.1, what);
+            assertTrue(rowError < 0.12 && columnError < 0.12, what);
+            assertEquals(scan.energyKev(), alignment.column("energy_kev", "scan", name)[0], 1e-9);
+        }
+        for (String element : List.of("mn", "co", "ni")) {
+            Simulator.ScanTruth below = truth.scans().stream().filter(t -> t.file().contains(element + "_below"))
+                    .findFirst().orElseThrow();
+            Simulator.ScanTruth above = truth.scans().stream().filter(t -> t.file().contains(element + "_above"))
+                    .findFirst().orElseThrow();
+            String aboveName = above.file().replace(".h5", "");
+            assertEquals(below.file().replace(".h5", ""), registration.text("reference_scan", "scan", aboveName));
+            double scale = registration.column("scale", "scan", aboveName)[0];
+            // the magnification error of the above scan relative to the below scan; the nominal pixel ratio is
+            // taken out by the files' pixel sizes
+            assertEquals(above.scale() / below.scale(), scale, 2e-3, element + " pair scale");
+            String belowName = below.file().replace(".h5", "");
+            assertEquals(1.0, registration.column("scale", "scan", belowName)[0]);
+            assertEquals("", registration.text("residual", "scan", belowName));
+        }
+        assertTrue(Files.size(result.resolve("aligned").resolve("scan_06_ni_above.h5")) > 64 * 64 * 90 * 4);
         assertTrue(Files.size(result.resolve("plots").resolve("scan_01_mn_below_shifts.png")) > 1000);
         assertTrue(Files.size(result.resolve("plots").resolve("pair_residuals.png")) > 1000);
+        // provenance of the run: every stage that produced these numbers, with its parameters
+        Provenance provenance = Provenance.fromJson(Files.readString(result.resolve("provenance.json")));
+        assertEquals(6 * 3 + 3 * 2, provenance.steps().size());
+        assertEquals(6 * 3, provenance.inputs().size());
+        assertTrue(Files.exists(result.resolve("pipeline.json")));
+        try (var files = Files.list(result)) {
+            assertEquals(List.of("aligned", "alignment.csv", "pipeline.json", "plots", "provenance.json",
+                    "registration.csv"), files.map(f -> f.getFileName().toString()).sorted().toList(),
+                    "no results.h5 or staging folder is left");
+        }
+    }
+
+    /** Parameters are checked against the stage's bounds before anything runs or is written. */
+    @Test
+    void anInvalidOptionIsAUsageErrorAndWritesNothing(@TempDir Path dir) throws Exception {
+        Path scans = dir.resolve("scans");
+        assertEquals(0, run("simulate", "--out", scans.toString(), "--size", "24", "--angles", "20", "--particles",
+                "1", "--seed", "3"), err.toString());
+        Path result = dir.resolve("aligned");
+        // 2 working columns: the alignment stage refuses the option before anything runs
+        assertEquals(2, run("align", scans.toString(), "--out", result.toString(), "--working-columns", "2"));
+        assertTrue(err.toString().contains("edgewise align:"), err.toString());
+        assertFalse(Files.exists(result), "nothing written");
+    }
+
+    /** RMS of (estimate − truth) after removing the mean difference. */
+    private static double rmsAfterOffset(double[] estimate, double[] truth) {
+        double offset = 0;
+        for (int i = 0; i < truth.length; i++) {
+            offset += (estimate[i] - truth[i]) / truth.length;
+        }
+        double sum = 0;
+        for (int i = 0; i < truth.length; i++) {
+            sum += Math.pow(estimate[i] - truth[i] - offset, 2);
+        }
+        return Math.sqrt(sum / truth.length);
     }
 
     /**

@@ -13,6 +13,7 @@ import org.eclipse.january.dataset.DatasetFactory;
 import org.eclipse.january.dataset.FloatDataset;
 import org.eclipse.january.dataset.IntegerDataset;
 import org.edgewise.io.ResultsFile;
+import org.edgewise.segment.stages.ParticlesStage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,7 +61,7 @@ class SegmentCommandTest {
         assertEquals(0, run("segment", file.toString(), "--out", target.toString(), "--open-um", "0",
                 "--min-volume-um3", "0.1", "--h-um", "0.3"), err.toString());
         List<String> lines = Files.readAllLines(target.resolve("particles.csv"));
-        assertEquals(String.join(",", SegmentCommand.COLUMNS), lines.get(0));
+        assertEquals(String.join(",", ParticlesStage.PARTICLE_COLUMNS.stream().map(org.edgewise.api.tables.Column::name).toList()), lines.get(0));
         assertEquals(3, lines.size(), String.join("\n", lines)); // the two touching balls; the tiny one is removed
         for (String line : lines.subList(1, 3)) {
             String[] cells = line.split(",");
@@ -103,5 +104,18 @@ class SegmentCommandTest {
         assertEquals(1, run("segment", file.toString(), "--out", dir.resolve("x").toString(), "--volume", "nope"));
         assertTrue(err.toString().contains("no volume 'nope'"), err.toString());
         assertTrue(!Files.exists(dir.resolve("x").resolve("particles.csv")));
+    }
+
+    /**
+     * A run that fails leaves nothing: here every object is smaller than the smallest volume, so no particle is
+     * found and the empty particle table cannot be written as a result.
+     */
+    @Test
+    void aFailedRunLeavesNoOutput(@TempDir Path dir) throws Exception {
+        Path file = volumes(dir);
+        Path target = dir.resolve("seg");
+        assertEquals(1, run("segment", file.toString(), "--out", target.toString(), "--min-volume-um3", "100"));
+        assertTrue(err.toString().contains("edgewise segment: "), err.toString());
+        assertTrue(!Files.exists(target), "no output folder, no staging folder");
     }
 }

@@ -48,6 +48,22 @@ class SimulateCommandTest {
     }
 
     @Test
+    void aFieldMixesPresetsAndStreamsSixScansWithTheTruth(@TempDir Path dir) throws Exception {
+        Path target = dir.resolve("field");
+        assertEquals(0, run("simulate", "--field", "--preset", "63ni,86ni", "--out", target.toString(), "--size", "64",
+                "--rows", "40", "--angles", "8", "--particles", "3", "--pixel-size", "0.3", "--seed", "5"),
+                err.toString());
+        assertTrue(Files.exists(target.resolve("scan_06_ni_above.h5")));
+        String truth = Files.readString(target.resolve("truth.json"));
+        assertTrue(truth.contains("\"format\" : \"edgewise-truth/2\""), truth.substring(0, 200));
+        assertTrue(truth.contains("\"architectures\" : [ \"63ni\", \"86ni\" ]"), truth.substring(0, 400));
+        assertTrue(out.toString().contains("Simulated 6 scans of 8×40×64 (field of 3 particles"), out.toString());
+        assertTrue(err.toString().contains("field: 3 particles"), err.toString());
+        assertEquals(2, run("simulate", "--preset", "63ni,80ni", "--out", dir.toString()));
+        assertTrue(err.toString().contains("mixing presets needs --field"), err.toString());
+    }
+
+    @Test
     void anUnknownPresetIsARunErrorNamingTheChoices(@TempDir Path dir) {
         assertEquals(1, run("simulate", "--preset", "99ni", "--out", dir.toString()));
         assertTrue(err.toString().contains("unknown preset '99ni'; known: [63ni, 80ni, 86ni]"), err.toString());

@@ -10,15 +10,16 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
-import org.edgewise.align.AlignmentOptions;
-import org.edgewise.align.AlignmentRun;
-import org.edgewise.align.PngCharts;
 import org.edgewise.align.ProjectionAlignment;
 import org.edgewise.align.Registration;
 import org.edgewise.core.RuntimeInfo;
 import org.edgewise.physics.phantom.Architecture;
 import org.edgewise.physics.phantom.SimulationSettings;
 import org.edgewise.physics.phantom.Simulator;
+import org.edgewise.workflow.AlignWorkflow;
+import org.edgewise.workflow.AlignmentReport;
+import org.edgewise.workflow.Scans;
+import org.edgewise.workflow.StandardIo;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code edgewise bench align}: simulates a run with known jitter, rotation centres and magnification errors, aligns
- * and registers it exactly as {@code edgewise align} does, and compares every output with the truth, with the time
+ * and registers it exactly as {@code edgewise align} does (its {@link AlignWorkflow} through the runner), and compares every output with the truth, with the time
  * per scan. The truth of each output is what the data can determine (see {@link ProjectionAlignment}): the centre
  * {@code rotationCentrePx + x0} and the column jitter without its constant and {@code cos θ}/{@code sin θ} part;
  * a pair's true shift and sample translation follow from the two scans' geometry and alignments.
@@ -89,11 +90,19 @@ final class BenchAlignCommand implements Callable<Integer> {
                     particles, seed, 0, jitterPx, centreOffsetPx, 0.003, true, subsamples, false);
             Simulator.Result simulated = Simulator.run(settings, dir.resolve("scans"), line -> { });
             long start = System.nanoTime();
-            AlignmentRun.Summary summary = AlignmentRun.run(List.of(dir.resolve("scans")), dir.resolve("aligned"),
-                    AlignmentOptions.DEFAULTS, new PngCharts(), line -> {
-                        err.println(line);
-                        err.flush();
-                    }, null);
+            AlignWorkflow.Plan plan = AlignWorkflow.builder().scans(Scans.read(List.of(dir.resolve("scans"))))
+                    .plan();
+            AlignmentReport.Summary[] aligned = new AlignmentReport.Summary[1];
+            int status = PipelineExecution.executeStaged("bench align", plan.pipeline(), dir, dir.resolve("aligned"),
+                    err, o, (result, staging) -> {
+                        aligned[0] = AlignmentReport.write(plan, result, staging, StandardIo.charts());
+                        AlignCommand.describe(aligned[0], err);
+                        return null;
+                    });
+            if (status != 0) {
+                return status;
+            }
+            AlignmentReport.Summary summary = aligned[0];
             double total = (System.nanoTime() - start) / 1e9;
             o.printf(Locale.ROOT, "# edgewise bench align: %s, %d×%d×%d, flux %.0f, %d particle(s), seed %d, jitter %.2f"
                     + " px, centre offsets ≤ %.1f px, subsamples %d; %s%n", preset, angles, size, size, flux,
@@ -102,7 +111,7 @@ final class BenchAlignCommand implements Callable<Integer> {
             o.println("|---|---|---|---|---|---|---|");
             double worstCentre = 0;
             double worstJitter = 0;
-            for (AlignmentRun.ScanResult s : summary.scans()) {
+            for (AlignmentReport.ScanResult s : summary.scans()) {
                 Simulator.ScanTruth t = truth(simulated, s.name());
                 ProjectionAlignment.Result a = s.alignment();
                 double measurable = ProjectionAlignment.identifiableCentre(t.rotationCentrePx(), t.jitterColPx(),
@@ -120,11 +129,11 @@ final class BenchAlignCommand implements Callable<Integer> {
             o.println("|---|---|---|---|---|---|---|");
             double worstScale = 0;
             double worstShift = 0;
-            for (AlignmentRun.PairResult p : summary.pairs()) {
+            for (AlignmentReport.PairResult p : summary.pairs()) {
                 Simulator.ScanTruth tr = truth(simulated, p.reference());
                 Simulator.ScanTruth tm = truth(simulated, p.moving());
-                AlignmentRun.ScanResult sr = scan(summary, p.reference());
-                AlignmentRun.ScanResult sm = scan(summary, p.moving());
+                AlignmentReport.ScanResult sr = scan(summary, p.reference());
+                AlignmentReport.ScanResult sm = scan(summary, p.moving());
                 Registration.Result r = p.registration();
                 double trueScale = tm.scale() / tr.scale();
                 double k = trueScale * r.nominalScale();
@@ -182,7 +191,7 @@ final class BenchAlignCommand implements Callable<Integer> {
                 .orElseThrow(() -> new IllegalStateException("no truth for " + scanName));
     }
 
-    private static AlignmentRun.ScanResult scan(AlignmentRun.Summary summary, String name) {
+    private static AlignmentReport.ScanResult scan(AlignmentReport.Summary summary, String name) {
         return summary.scans().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
     }
 

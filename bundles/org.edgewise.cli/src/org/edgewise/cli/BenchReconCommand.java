@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 
-import org.edgewise.recon.bench.ReconstructionBenchmark;
+import org.edgewise.recon.internal.bench.ReconstructionBenchmark;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

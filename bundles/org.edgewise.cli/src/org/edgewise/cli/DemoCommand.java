@@ -14,6 +14,7 @@ import org.edgewise.physics.phantom.Architecture;
 import org.edgewise.physics.phantom.SimulationSettings;
 import org.edgewise.physics.phantom.Simulator;
 import org.edgewise.physics.phantom.TruthProfiles;
+import org.edgewise.workflow.SegmentationReport;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -118,15 +119,18 @@ final class DemoCommand implements Callable<Integer> {
         out.println("Particles found against the truth:");
         out.println("particle  volume_um3 (truth)  feret_ratio (truth)  matched_truth");
         double voxelUm = result.truth().voxelUm();
-        List<String> lines = Files.readAllLines(segmentation.resolve("particles.csv"));
+        List<String> lines = Files.readAllLines(segmentation.resolve(SegmentationReport.PARTICLES_FILE));
+        List<String> header = List.of(lines.get(0).split(","));
         for (String line : lines.subList(1, lines.size())) {
             String[] fields = line.split(",");
-            double[] centroidUm = { Double.parseDouble(fields[8]), Double.parseDouble(fields[9]),
-                Double.parseDouble(fields[10]) };
+            java.util.function.ToDoubleFunction<String> column = name -> Double.parseDouble(fields[header.indexOf(
+                    name)]);
+            double[] centroidUm = { column.applyAsDouble("centroid_z_um"), column.applyAsDouble("centroid_y_um"),
+                column.applyAsDouble("centroid_x_um") };
             Simulator.ParticleTruth truth = result.truth().particles().stream()
                     .min(Comparator.comparingDouble(p -> distanceUm(p, centroidUm, voxelUm))).orElseThrow();
-            out.printf(Locale.ROOT, "%8s  %9.2f (%6.2f)  %10.3f (%6.3f)  %13d%n", fields[0],
-                    Double.parseDouble(fields[2]), truth.volumeUm3(), Double.parseDouble(fields[7]),
+            out.printf(Locale.ROOT, "%8s  %9.2f (%6.2f)  %10.3f (%6.3f)  %13d%n", fields[header.indexOf("particle")],
+                    column.applyAsDouble("volume_um3"), truth.volumeUm3(), column.applyAsDouble("feret_ratio"),
                     truth.feretRatio(), truth.id());
         }
         return 0;

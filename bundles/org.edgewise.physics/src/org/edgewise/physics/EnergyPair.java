@@ -22,7 +22,7 @@ public record EnergyPair(Element element, double belowKev, double aboveKev) {
     }
 
     /**
-     * The typical pairs of method.md §1: Mn 6.534/6.558, Co 7.704/7.728, Ni 8.313/8.353 keV.
+     * The typical pairs, just below and above each K edge: Mn 6.534/6.558, Co 7.704/7.728, Ni 8.313/8.353 keV.
      *
      * @return the pair for one element
      */

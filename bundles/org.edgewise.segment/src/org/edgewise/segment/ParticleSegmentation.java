@@ -8,7 +8,7 @@ import java.util.List;
  * shape metrics (of the undilated particles).
  * <pre>{@code
  * ParticleSegmentation.Result r = ParticleSegmentation.run(values, nz, ny, nx, 0.049,
- *         ParticleSegmentation.Settings.defaults());
+ *         new ParticleSegmentation.Settings(Double.NaN, 0.1, 1, 0.5, 0)); // Otsu; the stage's defaults: ParticlesModel
  * }</pre>
  */
 public final class ParticleSegmentation {
@@ -26,10 +26,6 @@ public final class ParticleSegmentation {
      */
     public record Settings(double threshold, double openRadiusUm, double minVolumeUm3, double hUm, double dilateUm) {
 
-        /** @return Otsu, opening 0.1 µm, objects ≥ 1 µm³, h = 0.5 µm, no dilation */
-        public static Settings defaults() {
-            return new Settings(Double.NaN, 0.1, 1, 0.5, 0);
-        }
     }
 
     /**

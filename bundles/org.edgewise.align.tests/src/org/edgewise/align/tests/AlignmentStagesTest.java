@@ -11,6 +11,7 @@ import org.eclipse.january.IMonitor;
 import org.eclipse.january.dataset.Dataset;
 import org.edgewise.align.stages.AlignModel;
 import org.edgewise.align.stages.AlignStage;
+import org.edgewise.align.ProjectionAlignment;
 import org.edgewise.align.Registration;
 import org.edgewise.align.stages.ApplyRegistrationStage;
 import org.edgewise.align.stages.ApplyShiftsStage;
@@ -38,8 +39,9 @@ class AlignmentStagesTest {
         Dataset table = new AlignStage().apply(StageInput.of("projections", p), model, new IMonitor.Stub())
                 .get("alignment");
         assertEquals(120, Tables.rows(table));
-        assertEquals(List.of("angle_deg", "shift_row_px", "shift_col_px", "rotation_center_px"),
-                TableMetadata.of(table).names());
+        assertEquals(List.of("angle_deg", "shift_row_px", "shift_col_px", "rotation_center_px",
+                "rotation_center_uncertainty_px", "reprojection_residual", "iterations", "converged", "last_update_px",
+                "binning"), TableMetadata.of(table).names());
         assertEquals("deg", TableMetadata.of(table).unit("angle_deg"));
         assertEquals("px", TableMetadata.of(table).unit("shift_col_px"));
         assertEquals(ProjectionAlignmentTest.measurableCentre(scan.geometry()),
@@ -94,11 +96,23 @@ class AlignmentStagesTest {
                 new NoParameters(), monitor).get("projections");
         Dataset ma = shifts.apply(new StageInput(Map.of("projections", mp, "alignment", mt), 0, angles, angles),
                 new NoParameters(), monitor).get("projections");
-        Dataset registration = new RegisterPairStage().apply(new StageInput(Map.of("reference", ra, "moving", ma), 0,
-                angles, angles), Parameters.fromJson("{}", RegisterModel.class), monitor).get("registration");
+        Dataset registration = new RegisterPairStage().apply(new StageInput(Map.of("reference", ra, "moving", ma,
+                "reference_alignment", rt, "moving_alignment", mt), 0, angles, angles), Parameters.fromJson("{}",
+                        RegisterModel.class), monitor).get("registration");
         assertEquals(List.of("shift_row_px", "shift_col_px", "scale", "nominal_scale", "residual",
-                "scale_uncertainty", "translation_x_px", "translation_y_px", "landmarks"),
+                "scale_uncertainty", "translation_x_px", "translation_y_px", "landmarks", "landmark_rms_px",
+                "shift_row_uncertainty_px", "shift_col_uncertainty_px", "gain", "offset", "iterations"),
                 TableMetadata.of(registration).names());
+        // the bands resampled from beyond the detector (largest shift, and the centre's distance from the middle
+        // for columns, plus 2) are left out of the gradient-image fit, as the scans' alignment tables say
+        ProjectionAlignment.Result ref = AlignmentTables.alignmentResult(rt);
+        ProjectionAlignment.Result mov = AlignmentTables.alignmentResult(mt);
+        int marginRows = 2 + (int) Math.ceil(Math.max(maxAbs(ref.shiftRowPx(), 0), maxAbs(mov.shiftRowPx(), 0)));
+        int marginCols = 2 + (int) Math.ceil(Math.max(maxAbs(ref.shiftColPx(), Math.abs(ref.centreColumnPx() - 47.5)),
+                maxAbs(mov.shiftColPx(), Math.abs(mov.centreColumnPx() - 47.5))));
+        Registration.Result withMargins = Registration.registerProjections(ra, ma, 60, marginRows, marginCols);
+        assertEquals(withMargins.residual(), Tables.get(registration, 0, "residual"), 1e-12);
+        assertEquals(withMargins.gain(), Tables.get(registration, 0, "gain"), 1e-12);
         assertEquals(0.9979 / 1.0018, Tables.get(registration, 0, "scale"), 5e-4, "scale");
         assertEquals(8.313 / 8.353, Tables.get(registration, 0, "nominal_scale"), 1e-12, "pixel sizes");
         assertTrue(Tables.get(registration, 0, "landmarks") > 100, "landmarks used: "
@@ -178,5 +192,36 @@ class AlignmentStagesTest {
         }
         assertEquals(0, difference, "the same shifts, whatever the column order");
         assertTrue(moved > 1e-3, "the shifts were applied");
+    }
+
+    /** @return max |v| + offset */
+    private static double maxAbs(double[] values, double offset) {
+        double max = 0;
+        for (double v : values) {
+            max = Math.max(max, Math.abs(v));
+        }
+        return max + offset;
+    }
+
+    /** The alignment and registration tables read back into the results they were made from. */
+    @Test
+    void tablesReadBackIntoResults() {
+        double[] angles = { 0, 60, 120 };
+        ProjectionAlignment.Result alignment = new ProjectionAlignment.Result(61.25, 0.031, new double[] { 0.1, -0.2,
+            0.3 }, new double[] { -1.5, 0.25, 2 }, 4, true, 0.0081, 0.25, new double[] { 1, 0.1 }, 2);
+        ProjectionAlignment.Result back = AlignmentTables.alignmentResult(AlignmentTables.alignment(angles, alignment,
+                8.353));
+        assertEquals(alignment.describe(), back.describe());
+        assertEquals(java.util.Arrays.toString(alignment.shiftColPx()), java.util.Arrays.toString(back.shiftColPx()));
+        assertEquals(java.util.Arrays.toString(alignment.shiftRowPx()), java.util.Arrays.toString(back.shiftRowPx()));
+        Registration.Result registration = new Registration.Result(0.9981, 1.002, new double[] { 0.05, -0.12 }, 1.1,
+                0.01, 0.42, 7e-5, new double[] { 0.004, 0.009 }, 3, new double[] { -0.03, 0.4 }, Registration.LANDMARKS,
+                331, 0.08);
+        Registration.Result again = AlignmentTables.pairRegistrationResult(AlignmentTables.pairRegistration(
+                registration, 8.353));
+        assertEquals(registration.describe(), again.describe());
+        assertEquals(registration.columnTranslationPx(60), again.columnTranslationPx(60), 1e-15);
+        assertThrows(IllegalArgumentException.class, () -> AlignmentTables.alignmentResult(Tables.create(
+                AlignmentTables.NORMALISATION_STATISTICS, 3)));
     }
 }

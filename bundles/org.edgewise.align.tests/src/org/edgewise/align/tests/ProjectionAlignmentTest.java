@@ -13,6 +13,7 @@ import org.edgewise.align.NormalisationOptions;
 import org.edgewise.align.PhaseCorrelation;
 import org.edgewise.align.ProjectionAlignment;
 import org.edgewise.physics.phantom.ScanGeometry;
+import org.edgewise.testing.Sinusoids;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -110,58 +111,11 @@ class ProjectionAlignmentTest {
 
     /**
      * The centre the projections determine: axis + constant of the jitter's fit to 1, cos θ, sin θ. Computed here by
-     * an independent method ({@link #sinusoidFit}), not by the production fit the alignment itself uses.
+     * an independent method ({@link Sinusoids#fit}: Gram–Schmidt and back substitution), not by the production fit
+     * the alignment itself uses.
      */
     static double measurableCentre(ScanGeometry g) {
-        return g.rotationCentrePx() + sinusoidFit(g.jitterColPx(), g.anglesDeg())[0];
-    }
-
-    /**
-     * Reference for the least-squares fit {@code values ≈ x0 + x1 cos θ + x2 sin θ}, independent of the production
-     * code (which solves the normal equations): a QR factorisation of the three basis vectors by modified
-     * Gram-Schmidt, then {@code R x = Qᵀ values} by back substitution.
-     *
-     * @return {@code {x0, x1, x2}}
-     */
-    static double[] sinusoidFit(double[] values, double[] anglesDeg) {
-        int n = values.length;
-        double[][] q = new double[3][n];
-        for (int a = 0; a < n; a++) {
-            double t = Math.toRadians(anglesDeg[a]);
-            q[0][a] = 1;
-            q[1][a] = Math.cos(t);
-            q[2][a] = Math.sin(t);
-        }
-        double[][] r = new double[3][3];
-        for (int k = 0; k < 3; k++) {
-            for (int j = 0; j < k; j++) {
-                r[j][k] = dot(q[j], q[k]);
-                for (int a = 0; a < n; a++) {
-                    q[k][a] -= r[j][k] * q[j][a];
-                }
-            }
-            r[k][k] = Math.sqrt(dot(q[k], q[k]));
-            for (int a = 0; a < n; a++) {
-                q[k][a] /= r[k][k];
-            }
-        }
-        double[] x = new double[3];
-        for (int k = 2; k >= 0; k--) {
-            double c = dot(q[k], values);
-            for (int j = k + 1; j < 3; j++) {
-                c -= r[k][j] * x[j];
-            }
-            x[k] = c / r[k][k];
-        }
-        return x;
-    }
-
-    private static double dot(double[] u, double[] v) {
-        double sum = 0;
-        for (int i = 0; i < u.length; i++) {
-            sum += u[i] * v[i];
-        }
-        return sum;
+        return g.rotationCentrePx() + Sinusoids.fit(g.jitterColPx(), g.anglesDeg())[0];
     }
 
     /** A jitter that is exactly a constant plus a sinusoid: the measurable centre is the axis plus the constant. */
@@ -203,7 +157,7 @@ class ProjectionAlignmentTest {
             double t = Math.toRadians(half[a]);
             jitter[a] = 0.6 * Math.sin(t) + 0.2 * Math.sin(5 * t + 1) + 0.1 * random.nextGaussian();
         }
-        double[] reference = sinusoidFit(jitter, half);
+        double[] reference = Sinusoids.fit(jitter, half);
         assertTrue(Math.abs(reference[0] - mean(jitter)) > 0.2, "the case must tell the fit from the mean");
         assertEquals(40 + reference[0], ProjectionAlignment.identifiableCentre(40, jitter, half), 1e-9);
         double[] fit = ProjectionAlignment.jitterSinusoid(jitter, half);
@@ -227,7 +181,7 @@ class ProjectionAlignmentTest {
 
     /** @return {@code (x1, x2)}: the sample translation that an alignment cannot tell from the jitter, pixels */
     static double[] sampleTranslation(ScanGeometry g) {
-        double[] fit = sinusoidFit(g.jitterColPx(), g.anglesDeg());
+        double[] fit = Sinusoids.fit(g.jitterColPx(), g.anglesDeg());
         return new double[] { fit[1], fit[2] };
     }
 
@@ -299,7 +253,7 @@ class ProjectionAlignmentTest {
         }
         ProjectionAlignment.Result result = ProjectionAlignment.align(p, rows, columns, theta,
                 AlignmentOptions.DEFAULTS, null);
-        double measurable = axis + sinusoidFit(jitterCol, theta)[0];
+        double measurable = axis + Sinusoids.fit(jitterCol, theta)[0];
         System.out.printf(Locale.ROOT, "cut sphere: centre %.3f, measurable %.3f; %s%n", result.centreColumnPx(),
                 measurable, result.describe());
         assertEquals(measurable, result.centreColumnPx(), 0.25, result.describe());

@@ -21,6 +21,9 @@ import org.edgewise.api.stages.StageOutput;
  */
 public final class AlignStage implements IStage<AlignModel> {
 
+    /** The stage id in {@code plugin.xml}: permanent, referred to by pipeline files and provenance. */
+    public static final String ID = "edgewise.align.projections";
+
     /** Input port. */
     public static final String PROJECTIONS = "projections";
     /** Output port. */

@@ -45,6 +45,28 @@ public final class AlignmentTables {
     public static final String TRANSLATION_Y_PX = "translation_y_px";
     /** Landmark pairs used (0: the gradient images were registered instead), a count. */
     public static final String LANDMARKS = "landmarks";
+    /** 1σ of {@link #ROTATION_CENTER_PX} (the same on every row), pixels. */
+    public static final String ROTATION_CENTER_UNCERTAINTY_PX = "rotation_center_uncertainty_px";
+    /** Relative RMS misfit of the projections to the re-projection at the end (the same on every row). */
+    public static final String REPROJECTION_RESIDUAL = "reprojection_residual";
+    /** Re-projection iterations run (or Gauss–Newton iterations of a registration), a count. */
+    public static final String ITERATIONS = "iterations";
+    /** 1 when the alignment converged, else 0 (the same on every row). */
+    public static final String CONVERGED = "converged";
+    /** RMS shift update of the last iteration (the same on every row), pixels. */
+    public static final String LAST_UPDATE_PX = "last_update_px";
+    /** Binning of the projections while aligning (the same on every row), a factor. */
+    public static final String BINNING = "binning";
+    /** RMS misfit of the landmarks at the registered geometry, pixels. */
+    public static final String LANDMARK_RMS_PX = "landmark_rms_px";
+    /** 1σ of {@link #SHIFT_ROW_PX} of a registration, pixels. */
+    public static final String SHIFT_ROW_UNCERTAINTY_PX = "shift_row_uncertainty_px";
+    /** 1σ of {@link #SHIFT_COL_PX} of a registration, pixels. */
+    public static final String SHIFT_COL_UNCERTAINTY_PX = "shift_col_uncertainty_px";
+    /** Contrast gain of the gradient images of the moving scan relative to the reference, dimensionless. */
+    public static final String GAIN = "gain";
+    /** Contrast offset of the gradient images, in their unit. */
+    public static final String OFFSET = "offset";
     /** Pixels of a projection clamped to the transmission floor, a count. */
     public static final String CLAMPED = "clamped";
     /** Pixels of a projection replaced as outliers (zingers), a count. */
@@ -57,14 +79,21 @@ public final class AlignmentTables {
     /** {@code statistics} of {@code edgewise.align.normalise}: one row per projection. */
     public static final List<Column> NORMALISATION_STATISTICS = List.of(Column.of(CLAMPED, COUNT),
             Column.of(OUTLIERS, COUNT));
-    /** {@code alignment} of {@code edgewise.align.projections}: one row per projection. */
+    /**
+     * {@code alignment} of {@code edgewise.align.projections}: one row per projection; from the centre on, the
+     * scan's values repeated on every row.
+     */
     public static final List<Column> ALIGNMENT = List.of(Column.of(ANGLE_DEG, "deg"), Column.of(SHIFT_ROW_PX, PX),
-            Column.of(SHIFT_COL_PX, PX), Column.of(ROTATION_CENTER_PX, PX));
+            Column.of(SHIFT_COL_PX, PX), Column.of(ROTATION_CENTER_PX, PX), Column.of(ROTATION_CENTER_UNCERTAINTY_PX,
+                    PX), Column.of(REPROJECTION_RESIDUAL, DIMENSIONLESS), Column.of(ITERATIONS, COUNT),
+            Column.of(CONVERGED, COUNT), Column.of(LAST_UPDATE_PX, PX), Column.of(BINNING, COUNT));
     /** {@code registration} of {@code edgewise.align.register-pair}: one row. */
     public static final List<Column> PAIR_REGISTRATION = List.of(Column.of(SHIFT_ROW_PX, PX),
             Column.of(SHIFT_COL_PX, PX), Column.of(SCALE, DIMENSIONLESS), Column.of(NOMINAL_SCALE, DIMENSIONLESS),
             Column.of(RESIDUAL, DIMENSIONLESS), Column.of(SCALE_UNCERTAINTY, DIMENSIONLESS),
-            Column.of(TRANSLATION_X_PX, PX), Column.of(TRANSLATION_Y_PX, PX), Column.of(LANDMARKS, COUNT));
+            Column.of(TRANSLATION_X_PX, PX), Column.of(TRANSLATION_Y_PX, PX), Column.of(LANDMARKS, COUNT),
+            Column.of(LANDMARK_RMS_PX, PX), Column.of(SHIFT_ROW_UNCERTAINTY_PX, PX), Column.of(SHIFT_COL_UNCERTAINTY_PX,
+                    PX), Column.of(GAIN, DIMENSIONLESS), Column.of(OFFSET, DIMENSIONLESS), Column.of(ITERATIONS, COUNT));
     /** {@code registration} of {@code edgewise.align.register-volumes}: one row. */
     public static final List<Column> VOLUME_REGISTRATION = List.of(Column.of(SHIFT_Z_PX, PX),
             Column.of(SHIFT_Y_PX, PX), Column.of(SHIFT_X_PX, PX), Column.of(SCALE, DIMENSIONLESS),
@@ -93,7 +122,7 @@ public final class AlignmentTables {
      * @param anglesDeg one per projection
      * @param result    the alignment of those projections
      * @param energyKev the scan's energy, or NaN
-     * @return {@link #ALIGNMENT} [angle, 4], the centre repeated on every row
+     * @return {@link #ALIGNMENT} [angle, 10], the centre and how well it is known repeated on every row
      */
     public static DoubleDataset alignment(double[] anglesDeg, ProjectionAlignment.Result result, double energyKev) {
         int angles = anglesDeg.length;
@@ -103,14 +132,36 @@ public final class AlignmentTables {
             Tables.set(table, a, SHIFT_ROW_PX, result.shiftRowPx()[a]);
             Tables.set(table, a, SHIFT_COL_PX, result.shiftColPx()[a]);
             Tables.set(table, a, ROTATION_CENTER_PX, result.centreColumnPx());
+            Tables.set(table, a, ROTATION_CENTER_UNCERTAINTY_PX, result.centreUncertaintyPx());
+            Tables.set(table, a, REPROJECTION_RESIDUAL, result.reprojectionResidual());
+            Tables.set(table, a, ITERATIONS, result.iterations());
+            Tables.set(table, a, CONVERGED, result.converged() ? 1 : 0);
+            Tables.set(table, a, LAST_UPDATE_PX, result.lastUpdateRmsPx());
+            Tables.set(table, a, BINNING, result.binning());
         }
         return table;
     }
 
     /**
+     * Reads an alignment table back (the inverse of {@link #alignment}; the per-iteration update history is not
+     * kept).
+     *
+     * @param table an {@link #ALIGNMENT} table
+     * @return the alignment
+     * @throws IllegalArgumentException if a column is missing
+     */
+    public static ProjectionAlignment.Result alignmentResult(Dataset table) {
+        return new ProjectionAlignment.Result(Tables.get(table, 0, ROTATION_CENTER_PX),
+                Tables.get(table, 0, ROTATION_CENTER_UNCERTAINTY_PX), Tables.column(table, SHIFT_ROW_PX),
+                Tables.column(table, SHIFT_COL_PX), (int) Tables.get(table, 0, ITERATIONS),
+                Tables.get(table, 0, CONVERGED) != 0, Tables.get(table, 0, LAST_UPDATE_PX),
+                Tables.get(table, 0, REPROJECTION_RESIDUAL), new double[0], (int) Tables.get(table, 0, BINNING));
+    }
+
+    /**
      * @param result    the registration of an energy pair's projections
      * @param energyKev the moving scan's energy, or NaN
-     * @return {@link #PAIR_REGISTRATION} [1, 9]
+     * @return {@link #PAIR_REGISTRATION} [1, 15]
      */
     public static DoubleDataset pairRegistration(Registration.Result result, double energyKev) {
         DoubleDataset table = Tables.create(PAIR_REGISTRATION, 1, energyKev);
@@ -118,8 +169,34 @@ public final class AlignmentTables {
         Tables.set(table, 0, SHIFT_COL_PX, result.shiftPx()[1]);
         Tables.set(table, 0, TRANSLATION_X_PX, result.translationPx()[0]);
         Tables.set(table, 0, TRANSLATION_Y_PX, result.translationPx()[1]);
+        Tables.set(table, 0, LANDMARK_RMS_PX, result.landmarkRmsPx());
+        Tables.set(table, 0, SHIFT_ROW_UNCERTAINTY_PX, result.shiftUncertaintyPx()[0]);
+        Tables.set(table, 0, SHIFT_COL_UNCERTAINTY_PX, result.shiftUncertaintyPx()[1]);
+        Tables.set(table, 0, GAIN, result.gain());
+        Tables.set(table, 0, OFFSET, result.offset());
+        Tables.set(table, 0, ITERATIONS, result.iterations());
         setFit(table, result);
         return table;
+    }
+
+    /**
+     * Reads a pair registration table back (the inverse of {@link #pairRegistration}).
+     *
+     * @param table a {@link #PAIR_REGISTRATION} table
+     * @return the registration; its method is {@link Registration#LANDMARKS} when landmarks were used
+     * @throws IllegalArgumentException if a column is missing
+     */
+    public static Registration.Result pairRegistrationResult(Dataset table) {
+        int landmarks = (int) Tables.get(table, 0, LANDMARKS);
+        return new Registration.Result(Tables.get(table, 0, SCALE), Tables.get(table, 0, NOMINAL_SCALE),
+                new double[] { Tables.get(table, 0, SHIFT_ROW_PX), Tables.get(table, 0, SHIFT_COL_PX) },
+                Tables.get(table, 0, GAIN), Tables.get(table, 0, OFFSET), Tables.get(table, 0, RESIDUAL),
+                Tables.get(table, 0, SCALE_UNCERTAINTY), new double[] { Tables.get(table, 0,
+                    SHIFT_ROW_UNCERTAINTY_PX), Tables.get(table, 0, SHIFT_COL_UNCERTAINTY_PX) },
+                (int) Tables.get(table, 0, ITERATIONS), new double[] { Tables.get(table, 0, TRANSLATION_X_PX),
+                    Tables.get(table, 0, TRANSLATION_Y_PX) },
+                landmarks > 0 ? Registration.LANDMARKS : Registration.GRADIENT_IMAGES, landmarks,
+                Tables.get(table, 0, LANDMARK_RMS_PX));
     }
 
     /**

@@ -27,6 +27,9 @@ import org.edgewise.api.tables.Tables;
  */
 public final class ApplyRegistrationStage implements IStage<NoParameters> {
 
+    /** The stage id in {@code plugin.xml}: permanent, referred to by pipeline files and provenance. */
+    public static final String ID = "edgewise.align.apply-registration";
+
     /** Input and output port. */
     public static final String PROJECTIONS = "projections";
     /** Input port: the moving scan's alignment table ({@link AlignmentTables#ALIGNMENT}). */

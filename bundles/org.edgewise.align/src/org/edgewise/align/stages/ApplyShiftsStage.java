@@ -20,6 +20,9 @@ import org.edgewise.api.stages.StageOutput;
  */
 public final class ApplyShiftsStage implements IStage<NoParameters> {
 
+    /** The stage id in {@code plugin.xml}: permanent, referred to by pipeline files and provenance. */
+    public static final String ID = "edgewise.align.apply-shifts";
+
     /** Input and output port. */
     public static final String PROJECTIONS = "projections";
     /** Input port: the alignment table. */

@@ -25,6 +25,9 @@ import org.edgewise.api.stages.StageOutput;
  */
 public final class NormaliseStage implements IStage<NormaliseModel> {
 
+    /** The stage id in {@code plugin.xml}: permanent, referred to by pipeline files and provenance. */
+    public static final String ID = "edgewise.align.normalise";
+
     /** Input and output port: projections. */
     public static final String PROJECTIONS = "projections";
     /** Input port: flat frames. */

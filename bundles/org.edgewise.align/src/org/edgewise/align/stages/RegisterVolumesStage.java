@@ -18,6 +18,9 @@ import org.edgewise.api.stages.StageOutput;
  */
 public final class RegisterVolumesStage implements IStage<NoParameters> {
 
+    /** The stage id in {@code plugin.xml}: permanent, referred to by pipeline files and provenance. */
+    public static final String ID = "edgewise.align.register-volumes";
+
     @Override
     public StageOutput apply(StageInput input, NoParameters model, IMonitor monitor) throws StageException {
         Dataset moving = input.get("moving");

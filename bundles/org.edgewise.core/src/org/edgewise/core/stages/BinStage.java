@@ -19,6 +19,9 @@ import org.edgewise.api.stages.StageOutput;
  */
 public final class BinStage implements IStage<BinModel> {
 
+    /** The stage id in {@code plugin.xml}: permanent, referred to by pipeline files and provenance. */
+    public static final String ID = "edgewise.core.bin";
+
     /** Input and output port name. */
     public static final String VOLUME = "volume";
 

@@ -17,6 +17,9 @@ import org.edgewise.api.stages.StageOutput;
  */
 public final class CropStage implements IStage<CropModel> {
 
+    /** The stage id in {@code plugin.xml}: permanent, referred to by pipeline files and provenance. */
+    public static final String ID = "edgewise.core.crop";
+
     /** Input and output port name. */
     public static final String VOLUME = "volume";
 

@@ -82,6 +82,75 @@ public record AcquisitionModel(double flux, double darkCounts, double readNoise,
     }
 
     /**
+     * The expected counts of one scan without a sample, per pixel.
+     *
+     * @param beam    I0 per pixel, {@code [row, column]} row-major ({@link #beamProfile})
+     * @param dark    dark counts per pixel, {@code [row, column]} row-major ({@link #darkProfile})
+     * @param rows    detector rows
+     * @param columns detector columns
+     */
+    public record Expected(double[] beam, double[] dark, int rows, int columns) {
+    }
+
+    /**
+     * @param rows    detector rows
+     * @param columns detector columns
+     * @param seed    the scan's noise seed (it also places the beam centre)
+     * @return the expected flat and dark counts of that scan
+     */
+    public Expected expected(int rows, int columns, long seed) {
+        double[][] i0 = beamProfile(rows, columns, seed);
+        double[][] d = darkProfile(rows, columns);
+        double[] beam = new double[rows * columns];
+        double[] dark = new double[rows * columns];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(i0[r], 0, beam, r * columns, columns);
+            System.arraycopy(d[r], 0, dark, r * columns, columns);
+        }
+        return new Expected(beam, dark, rows, columns);
+    }
+
+    /**
+     * Records one projection. Each frame has its own noise stream, seeded by the scan seed and the frame index, so
+     * projections can be recorded in any order and on any thread with identical results.
+     *
+     * @param expected      the scan's {@link #expected} counts
+     * @param lineIntegrals {@code [row, column]} row-major
+     * @param seed          the scan's noise seed
+     * @param index         projection index
+     * @param out           receives counts, {@code [row, column]} row-major, 0..{@link #MAX_COUNT}
+     */
+    public void recordProjection(Expected expected, float[] lineIntegrals, long seed, int index, int[] out) {
+        SplittableRandom random = new SplittableRandom(mix(seed, 1, index));
+        double[] beam = expected.beam();
+        double[] dark = expected.dark();
+        for (int i = 0; i < beam.length; i++) {
+            float p = lineIntegrals[i];
+            // exp(−0) is exactly 1: most pixels of a field see no particle
+            out[i] = count(random, (p == 0 ? beam[i] : beam[i] * Math.exp(-p)) + dark[i]);
+        }
+    }
+
+    /** Records flat frame {@code index}, like {@link #recordProjection} with no sample. */
+    public void recordFlat(Expected expected, long seed, int index, int[] out) {
+        SplittableRandom random = new SplittableRandom(mix(seed, 2, index));
+        double[] beam = expected.beam();
+        double[] dark = expected.dark();
+        for (int i = 0; i < beam.length; i++) {
+            out[i] = count(random, beam[i] + dark[i]);
+        }
+    }
+
+    /** Records dark frame {@code index}, like {@link #recordProjection} with no beam. */
+    public void recordDark(Expected expected, long seed, int index, int[] out) {
+        SplittableRandom random = new SplittableRandom(mix(seed, 3, index));
+        double[] dark = expected.dark();
+        for (int i = 0; i < dark.length; i++) {
+            out[i] = count(random, dark[i]);
+        }
+    }
+
+    /**
      * Records a scan.
      *
      * @param lineIntegrals {@code [angle, row, column]}, from {@link Projector}
@@ -92,38 +161,37 @@ public record AcquisitionModel(double flux, double darkCounts, double readNoise,
         int angles = lineIntegrals.length;
         int rows = lineIntegrals[0].length;
         int columns = lineIntegrals[0][0].length;
-        double[][] i0 = beamProfile(rows, columns, seed);
-        double[][] d = darkProfile(rows, columns);
+        Expected expected = expected(rows, columns, seed);
         int[][][] data = new int[angles][][];
         IntStream.range(0, angles).parallel().forEach(a -> {
-            SplittableRandom random = new SplittableRandom(mix(seed, 1, a));
-            int[][] frame = new int[rows][columns];
+            float[] p = new float[rows * columns];
             for (int r = 0; r < rows; r++) {
-                for (int c = 0; c < columns; c++) {
-                    frame[r][c] = count(random, i0[r][c] * Math.exp(-lineIntegrals[a][r][c]) + d[r][c]);
-                }
+                System.arraycopy(lineIntegrals[a][r], 0, p, r * columns, columns);
             }
-            data[a] = frame;
+            int[] frame = new int[rows * columns];
+            recordProjection(expected, p, seed, a, frame);
+            data[a] = unflatten(frame, rows, columns);
         });
-        int[][][] white = new int[flats][rows][columns];
+        int[][][] white = new int[flats][][];
+        int[][][] dark = new int[darks][][];
+        int[] frame = new int[rows * columns];
         for (int f = 0; f < flats; f++) {
-            SplittableRandom random = new SplittableRandom(mix(seed, 2, f));
-            for (int r = 0; r < rows; r++) {
-                for (int c = 0; c < columns; c++) {
-                    white[f][r][c] = count(random, i0[r][c] + d[r][c]);
-                }
-            }
+            recordFlat(expected, seed, f, frame);
+            white[f] = unflatten(frame, rows, columns);
         }
-        int[][][] dark = new int[darks][rows][columns];
         for (int f = 0; f < darks; f++) {
-            SplittableRandom random = new SplittableRandom(mix(seed, 3, f));
-            for (int r = 0; r < rows; r++) {
-                for (int c = 0; c < columns; c++) {
-                    dark[f][r][c] = count(random, d[r][c]);
-                }
-            }
+            recordDark(expected, seed, f, frame);
+            dark[f] = unflatten(frame, rows, columns);
         }
         return new Frames(data, white, dark);
+    }
+
+    private static int[][] unflatten(int[] flat, int rows, int columns) {
+        int[][] out = new int[rows][columns];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(flat, r * columns, out[r], 0, columns);
+        }
+        return out;
     }
 
     private int count(SplittableRandom random, double expected) {

@@ -49,7 +49,7 @@ public record Architecture(String name, List<Layer> layers, TmFractions bulk, do
     }
 
     /**
-     * The paper's three architectures (method.md §5): a Ni<sub>0.9</sub>Co<sub>0.05</sub>Mn<sub>0.05</sub> core with
+     * The paper's three architectures (docs/data-formats.md, simulator presets): a Ni<sub>0.9</sub>Co<sub>0.05</sub>Mn<sub>0.05</sub> core with
      * feeds 8:1:1 ({@code 86ni}), 8:1:1 and 6:2:2 ({@code 80ni}) or 8:1:1, 6:2:2 and 1:1:1 ({@code 63ni}) (Ni:Co:Mn).
      * Layer volumes are chosen so that the precursor average equals the ICP nickel content
      * (Li<sub>1.07</sub>Ni<sub>0.63</sub>Co<sub>0.18</sub>Mn<sub>0.19</sub>O<sub>2</sub>, LiNi<sub>0.80</sub>Co<sub>0.10</sub>Mn<sub>0.10</sub>O<sub>2</sub>,

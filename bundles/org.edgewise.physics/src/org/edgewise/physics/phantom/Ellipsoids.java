@@ -126,6 +126,87 @@ public final class Ellipsoids {
         return Math.sqrt(d2);
     }
 
+    /**
+     * The shape matrix of a rotated ellipsoid: {@code Σ = R·diag(a², b², c²)·Rᵀ}, so that the ellipsoid is
+     * {@code xᵀ Σ⁻¹ x ≤ 1} about its centre and its half-extent along a unit vector {@code n} is {@code √(nᵀ Σ n)}.
+     *
+     * @param semiAxesUm the semi-axes along the local axes, µm
+     * @param rotation   local-to-world rotation, row-major 3×3 (columns are the local axes in world coordinates)
+     * @return Σ, row-major 3×3, µm²
+     */
+    public static double[] shapeMatrix(double[] semiAxesUm, double[] rotation) {
+        double[] sigma = new double[9];
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                double v = 0;
+                for (int k = 0; k < 3; k++) {
+                    v += rotation[3 * i + k] * semiAxesUm[k] * semiAxesUm[k] * rotation[3 * j + k];
+                }
+                sigma[3 * i + j] = v;
+            }
+        }
+        return sigma;
+    }
+
+    /**
+     * The Perram–Wertheim contact scale of two ellipsoids: grown or shrunk by the same factor about their own
+     * centres, they touch when the factor equals the returned value. Above 1 they are apart (a value of 1.05 means
+     * they could each grow by 5 % before touching), 1 means touching, below 1 overlapping. It scales linearly with
+     * the distance of the centres: at {@code t·offset} it is {@code t} times the value at {@code offset}.
+     * <p>
+     * It is {@code √max F(λ)} over λ ∈ (0, 1) with {@code F(λ) = λ(1−λ)·rᵀ[(1−λ)Σ_A + λΣ_B]⁻¹r}, a concave function
+     * with a single maximum (Perram and Wertheim, J. Comput. Phys. 58, 409 (1985)), found here by golden-section
+     * search.
+     *
+     * @param offsetUm centre of B minus centre of A, µm
+     * @param sigmaA   A's {@link #shapeMatrix}, µm²
+     * @param sigmaB   B's shape matrix, µm²
+     * @return the contact scale, ≥ 0
+     */
+    public static double contactScale(double[] offsetUm, double[] sigmaA, double[] sigmaB) {
+        double invPhi = (Math.sqrt(5) - 1) / 2;
+        double lo = 0;
+        double hi = 1;
+        double x1 = hi - invPhi * (hi - lo);
+        double x2 = lo + invPhi * (hi - lo);
+        double f1 = contactFunction(x1, offsetUm, sigmaA, sigmaB);
+        double f2 = contactFunction(x2, offsetUm, sigmaA, sigmaB);
+        for (int iter = 0; iter < 80 && hi - lo > 1e-13; iter++) {
+            if (f1 < f2) {
+                lo = x1;
+                x1 = x2;
+                f1 = f2;
+                x2 = lo + invPhi * (hi - lo);
+                f2 = contactFunction(x2, offsetUm, sigmaA, sigmaB);
+            } else {
+                hi = x2;
+                x2 = x1;
+                f2 = f1;
+                x1 = hi - invPhi * (hi - lo);
+                f1 = contactFunction(x1, offsetUm, sigmaA, sigmaB);
+            }
+        }
+        return Math.sqrt(Math.max(f1, f2));
+    }
+
+    private static double contactFunction(double lambda, double[] r, double[] sigmaA, double[] sigmaB) {
+        double[] m = new double[9];
+        for (int i = 0; i < 9; i++) {
+            m[i] = (1 - lambda) * sigmaA[i] + lambda * sigmaB[i];
+        }
+        // rᵀ M⁻¹ r through the adjugate: M is symmetric positive definite
+        double c00 = m[4] * m[8] - m[5] * m[7];
+        double c01 = m[5] * m[6] - m[3] * m[8];
+        double c02 = m[3] * m[7] - m[4] * m[6];
+        double c11 = m[0] * m[8] - m[2] * m[6];
+        double c12 = m[2] * m[3] - m[0] * m[5];
+        double c22 = m[0] * m[4] - m[1] * m[3];
+        double det = m[0] * c00 + m[1] * c01 + m[2] * c02;
+        double quadratic = r[0] * r[0] * c00 + r[1] * r[1] * c11 + r[2] * r[2] * c22
+                + 2 * (r[0] * r[1] * c01 + r[0] * r[2] * c02 + r[1] * r[2] * c12);
+        return lambda * (1 - lambda) * quadratic / det;
+    }
+
     /** @return the volume of an ellipsoid, µm³ */
     public static double volume(double a, double b, double c) {
         return 4.0 / 3.0 * Math.PI * a * b * c;

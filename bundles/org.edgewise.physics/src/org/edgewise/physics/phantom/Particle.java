@@ -256,6 +256,16 @@ public final class Particle {
                 return -1;
             }
         }
+        return envelopeShellAt(local);
+    }
+
+    /**
+     * The shell containing a local point as if there were no pores, or −1 outside the particle.
+     *
+     * @param local point in the local frame, µm
+     * @return the shell index
+     */
+    public int envelopeShellAt(double[] local) {
         if (!inside(local, 0)) {
             return -1;
         }

@@ -30,11 +30,11 @@ public final class PoissonNoise {
             return k;
         }
         double slam = Math.sqrt(mean);
-        double loglam = Math.log(mean);
         double b = 0.931 + 2.53 * slam;
         double a = -0.059 + 0.02483 * b;
-        double invalpha = 1.1239 + 1.1328 / (b - 3.4);
         double vr = 0.9277 - 3.6224 / (b - 2);
+        double loglam = Double.NaN; // the rarely taken rejection test's constants, computed when first needed
+        double invalpha = Double.NaN;
         while (true) {
             double u = random.nextDouble() - 0.5;
             double v = random.nextDouble();
@@ -45,6 +45,10 @@ public final class PoissonNoise {
             }
             if (k < 0 || (us < 0.013 && v > us)) {
                 continue;
+            }
+            if (Double.isNaN(loglam)) {
+                loglam = Math.log(mean);
+                invalpha = 1.1239 + 1.1328 / (b - 3.4);
             }
             if (Math.log(v) + Math.log(invalpha) - Math.log(a / (us * us) + b)
                     <= -mean + k * loglam - Gamma.logGamma(k + 1.0)) {

@@ -1,5 +1,7 @@
 package org.edgewise.physics.phantom;
 
+import java.util.SplittableRandom;
+
 /**
  * Where the detector sees the phantom during one scan: the true geometry that the analysis must recover.
  * <p>
@@ -40,6 +42,34 @@ public record ScanGeometry(int rows, int columns, double[] anglesDeg, double sta
     public static ScanGeometry ideal(int rows, int columns, double[] anglesDeg, double pixelUm) {
         return new ScanGeometry(rows, columns, anglesDeg, pixelUm, 1.0, (columns - 1) / 2.0,
                 new double[anglesDeg.length], new double[anglesDeg.length]);
+    }
+
+    /**
+     * A scan with random errors of the kind a TXM run has: a magnification error uniform in
+     * ±{@code maxMagnificationError}, a rotation centre uniform within ±{@code maxCentreOffsetPx} of the central
+     * column, and Gaussian per-projection jitter of σ {@code jitterPx} along rows and columns (drawn in that order).
+     *
+     * @param rows                  detector rows
+     * @param columns               detector columns
+     * @param anglesDeg             projection angles, degrees
+     * @param statedPixelUm         the pixel size the file states, µm
+     * @param maxMagnificationError e.g. 0.003
+     * @param maxCentreOffsetPx     pixels
+     * @param jitterPx              pixels
+     * @param random                the scan's random stream
+     * @return the geometry
+     */
+    public static ScanGeometry drawn(int rows, int columns, double[] anglesDeg, double statedPixelUm,
+            double maxMagnificationError, double maxCentreOffsetPx, double jitterPx, SplittableRandom random) {
+        double scale = 1 + maxMagnificationError * (2 * random.nextDouble() - 1);
+        double centre = (columns - 1) / 2.0 + maxCentreOffsetPx * (2 * random.nextDouble() - 1);
+        double[] jitterRow = new double[anglesDeg.length];
+        double[] jitterCol = new double[anglesDeg.length];
+        for (int a = 0; a < anglesDeg.length; a++) {
+            jitterRow[a] = jitterPx * Phantom.normal(random);
+            jitterCol[a] = jitterPx * Phantom.normal(random);
+        }
+        return new ScanGeometry(rows, columns, anglesDeg, statedPixelUm, scale, centre, jitterRow, jitterCol);
     }
 
     /** @return the true pixel size in the sample plane, µm */

@@ -56,6 +56,12 @@ public final class Simulator {
      */
     public record ScanTruth(String file, String element, String side, double energyKev, double statedPixelUm,
             double truePixelUm, double scale, double rotationCentrePx, double[] jitterRowPx, double[] jitterColPx) {
+
+        static ScanTruth of(String file, EnergyPair pair, boolean above, ScanGeometry geometry, double energyKev) {
+            return new ScanTruth(file, pair.element().symbol(), above ? "above" : "below", energyKev,
+                    geometry.statedPixelUm(), geometry.truePixelUm(), geometry.scale(), geometry.rotationCentrePx(),
+                    geometry.jitterRowPx(), geometry.jitterColPx());
+        }
     }
 
     /**
@@ -121,10 +127,7 @@ public final class Simulator {
      */
     public static Result run(SimulationSettings settings, Path directory, Consumer<String> progress)
             throws IOException {
-        List<EnergyPair> pairs = new ArrayList<>();
-        for (Element e : Element.values()) {
-            pairs.add(EnergyPair.typical(e));
-        }
+        List<EnergyPair> pairs = typicalPairs();
         double lowestKev = pairs.stream().mapToDouble(EnergyPair::belowKev).min().orElseThrow();
         double fieldFixed = settings.pixelSizeUm() > 0 ? settings.pixelSizeUm() * settings.size() * FILL : 0;
         PhantomSpec spec = new PhantomSpec(settings.particles(), 5.5, 0.7, settings.profile(), 0.04, 0.02,
@@ -146,32 +149,21 @@ public final class Simulator {
                 double energy = pair.energyKev(above);
                 SplittableRandom random = new SplittableRandom(AcquisitionModel.mix(settings.seed(), 100, index));
                 double stated = settings.energyScaledPixel() ? basePixel * energy / lowestKev : basePixel;
-                double scale = 1 + settings.maxMagnificationError() * (2 * random.nextDouble() - 1);
-                double centre = (settings.size() - 1) / 2.0
-                        + settings.maxCentreOffsetPx() * (2 * random.nextDouble() - 1);
-                double[] jr = new double[angles.length];
-                double[] jc = new double[angles.length];
-                for (int a = 0; a < angles.length; a++) {
-                    jr[a] = settings.jitterPx() * Phantom.normal(random);
-                    jc[a] = settings.jitterPx() * Phantom.normal(random);
-                }
-                ScanGeometry geometry = new ScanGeometry(settings.size(), settings.size(), angles, stated, scale,
-                        centre, jr, jc);
+                ScanGeometry geometry = ScanGeometry.drawn(settings.size(), settings.size(), angles, stated,
+                        settings.maxMagnificationError(), settings.maxCentreOffsetPx(), settings.jitterPx(), random);
                 long start = System.nanoTime();
                 float[][][] p = Projector.project(phantom, geometry, energy, settings.subsamples());
                 AcquisitionModel.Frames frames = acquisition.record(p, AcquisitionModel.mix(settings.seed(), 200,
                         index));
                 String side = above ? "above" : "below";
-                String name = String.format(Locale.ROOT, "scan_%02d_%s_%s.h5", index,
-                        pair.element().symbol().toLowerCase(Locale.ROOT), side);
+                String name = scanFileName(index, pair, above);
                 ScanData scan = new ScanData(dataset(frames.data(), settings.float32()),
                         dataset(frames.white(), settings.float32()), dataset(frames.dark(), settings.float32()), angles,
                         energy, stated, null);
                 Path file = directory.resolve(name);
                 DataExchangeWriter.write(file, scan);
                 files.add(file);
-                scans.add(new ScanTruth(name, pair.element().symbol(), side, energy, stated, geometry.truePixelUm(),
-                        scale, centre, jr, jc));
+                scans.add(ScanTruth.of(name, pair, above, geometry, energy));
                 progress.accept(String.format(Locale.ROOT, "%s: %s %s edge, %.3f keV, %.1f s", name,
                         pair.element().symbol(), side, energy, (System.nanoTime() - start) / 1e9));
             }
@@ -197,6 +189,21 @@ public final class Simulator {
         progress.accept(String.format(Locale.ROOT, "%s: true depth profiles, %.1f s", TRUTH_FILE,
                 (System.nanoTime() - start) / 1e9));
         return new Result(directory, files, truth, phantom);
+    }
+
+    /** @return the typical energy pair of every element, in the order Mn, Co, Ni */
+    static List<EnergyPair> typicalPairs() {
+        List<EnergyPair> pairs = new ArrayList<>();
+        for (Element e : Element.values()) {
+            pairs.add(EnergyPair.typical(e));
+        }
+        return pairs;
+    }
+
+    /** @return the file name of scan {@code index} (1-based), e.g. {@code scan_05_ni_below.h5} */
+    static String scanFileName(int index, EnergyPair pair, boolean above) {
+        return String.format(Locale.ROOT, "scan_%02d_%s_%s.h5", index,
+                pair.element().symbol().toLowerCase(Locale.ROOT), above ? "above" : "below");
     }
 
     static final String CONVENTIONS = "Parallel beam; rotation axis along detector rows' vertical (world z). "

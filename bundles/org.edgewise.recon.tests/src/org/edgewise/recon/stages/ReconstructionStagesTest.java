@@ -17,7 +17,7 @@ import org.edgewise.api.parameters.Parameters;
 import org.edgewise.api.stages.DataKind;
 import org.edgewise.api.stages.StageException;
 import org.edgewise.api.stages.StageInput;
-import org.edgewise.recon.AnalyticPhantom;
+import org.edgewise.recon.internal.phantom.AnalyticPhantom;
 import org.edgewise.recon.FbpFilter;
 import org.edgewise.recon.Padding;
 import org.edgewise.recon.ParallelBeamGeometry;

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Random;
 
-import org.edgewise.recon.AnalyticPhantom;
-import org.edgewise.recon.AnalyticPhantom.Ellipsoid;
+import org.edgewise.recon.internal.phantom.AnalyticPhantom;
+import org.edgewise.recon.internal.phantom.AnalyticPhantom.Ellipsoid;
 import org.edgewise.recon.FbpFilter;
 import org.edgewise.recon.FbpOptions;
 import org.edgewise.recon.FilteredBackProjection;

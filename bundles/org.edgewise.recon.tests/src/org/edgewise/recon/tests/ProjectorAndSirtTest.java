@@ -8,7 +8,7 @@ import java.util.Random;
 import java.util.concurrent.CancellationException;
 
 import org.eclipse.january.IMonitor;
-import org.edgewise.recon.AnalyticPhantom;
+import org.edgewise.recon.internal.phantom.AnalyticPhantom;
 import org.edgewise.recon.FbpOptions;
 import org.edgewise.recon.FilteredBackProjection;
 import org.edgewise.recon.ParallelBeamGeometry;

@@ -3,7 +3,7 @@ package org.edgewise.recon.tests;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.edgewise.recon.AnalyticPhantom;
+import org.edgewise.recon.internal.phantom.AnalyticPhantom;
 import org.edgewise.recon.FbpOptions;
 import org.edgewise.recon.FilteredBackProjection;
 import org.edgewise.recon.ParallelBeamGeometry;

@@ -14,7 +14,7 @@ import java.util.concurrent.CancellationException;
 import org.eclipse.january.IMonitor;
 import org.eclipse.january.dataset.FloatDataset;
 import org.edgewise.api.datasets.FlatArrays;
-import org.edgewise.recon.AnalyticPhantom;
+import org.edgewise.recon.internal.phantom.AnalyticPhantom;
 import org.edgewise.recon.FbpOptions;
 import org.edgewise.recon.FilteredBackProjection;
 import org.edgewise.recon.ParallelBeamGeometry;

@@ -28,6 +28,9 @@ import org.edgewise.recon.SlabReconstructor;
  */
 public final class ReconstructStage implements IStage<ReconstructModel> {
 
+    /** The stage id in {@code plugin.xml}: permanent, referred to by pipeline files and provenance. */
+    public static final String ID = "edgewise.recon.reconstruct";
+
     /** Input port: line integrals {@code [angle, row, column]}. */
     public static final String PROJECTIONS = "projections";
     /** Output port: μ {@code [z, y, x]} in 1/µm. */

@@ -20,6 +20,9 @@ import org.edgewise.recon.SlabReconstructor;
  */
 public final class SirtStage implements IStage<SirtModel> {
 
+    /** The stage id in {@code plugin.xml}: permanent, referred to by pipeline files and provenance. */
+    public static final String ID = "edgewise.recon.sirt";
+
     @Override
     public StageOutput apply(StageInput input, SirtModel model, IMonitor monitor) throws StageException {
         Dataset projections = input.get(ReconstructStage.PROJECTIONS);

@@ -15,6 +15,9 @@ import org.edgewise.segment.Morphology;
  */
 public final class CloseStage implements IStage<MorphologyModel> {
 
+    /** The stage id in {@code plugin.xml}: permanent, referred to by pipeline files and provenance. */
+    public static final String ID = "edgewise.segment.close";
+
     @Override
     public StageOutput apply(StageInput input, MorphologyModel model, IMonitor monitor) throws StageException {
         Dataset mask = input.get("mask");

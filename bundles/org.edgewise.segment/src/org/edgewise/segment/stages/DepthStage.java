@@ -17,6 +17,9 @@ import org.edgewise.segment.DepthMaps;
  */
 public final class DepthStage implements IStage<NoParameters> {
 
+    /** The stage id in {@code plugin.xml}: permanent, referred to by pipeline files and provenance. */
+    public static final String ID = "edgewise.segment.depth";
+
     @Override
     public StageOutput apply(StageInput input, NoParameters model, IMonitor monitor) throws StageException {
         Dataset labels = input.get("labels");

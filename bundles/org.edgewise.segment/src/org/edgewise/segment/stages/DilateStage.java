@@ -15,6 +15,9 @@ import org.edgewise.segment.Morphology;
  */
 public final class DilateStage implements IStage<DilateModel> {
 
+    /** The stage id in {@code plugin.xml}: permanent, referred to by pipeline files and provenance. */
+    public static final String ID = "edgewise.segment.dilate";
+
     @Override
     public StageOutput apply(StageInput input, DilateModel model, IMonitor monitor) throws StageException {
         Dataset mask = input.get("mask");

@@ -15,6 +15,9 @@ import org.edgewise.segment.Morphology;
  */
 public final class FillHolesStage implements IStage<NoParameters> {
 
+    /** The stage id in {@code plugin.xml}: permanent, referred to by pipeline files and provenance. */
+    public static final String ID = "edgewise.segment.fill-holes";
+
     @Override
     public StageOutput apply(StageInput input, NoParameters model, IMonitor monitor) {
         Dataset mask = input.get("mask");

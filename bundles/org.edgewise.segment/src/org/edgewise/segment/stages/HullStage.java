@@ -16,6 +16,9 @@ import org.edgewise.segment.DepthMaps;
  */
 public final class HullStage implements IStage<NoParameters> {
 
+    /** The stage id in {@code plugin.xml}: permanent, referred to by pipeline files and provenance. */
+    public static final String ID = "edgewise.segment.hull";
+
     @Override
     public StageOutput apply(StageInput input, NoParameters model, IMonitor monitor) {
         Dataset labels = input.get("labels");

@@ -8,6 +8,10 @@ import org.edgewise.api.parameters.Parameter;
  * @param minVolumeUm3 smallest object kept, µm³
  */
 public record RemoveSmallModel(
-        @Parameter(label = "Smallest volume", unit = "µm³", defaultValue = "1", min = 0,
+        @Parameter(label = "Smallest volume", unit = "µm³", defaultValue = RemoveSmallModel.DEFAULT_MIN_VOLUME_UM3,
+                min = 0,
                 description = "26-connected objects with a smaller volume are removed, µm³.") double minVolumeUm3) {
+
+    /** Default smallest volume, µm³ (also that of {@link ParticlesModel}). */
+    public static final String DEFAULT_MIN_VOLUME_UM3 = "1";
 }

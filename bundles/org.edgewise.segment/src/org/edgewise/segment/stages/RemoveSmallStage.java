@@ -15,6 +15,9 @@ import org.edgewise.segment.Labelling;
  */
 public final class RemoveSmallStage implements IStage<RemoveSmallModel> {
 
+    /** The stage id in {@code plugin.xml}: permanent, referred to by pipeline files and provenance. */
+    public static final String ID = "edgewise.segment.remove-small";
+
     @Override
     public StageOutput apply(StageInput input, RemoveSmallModel model, IMonitor monitor) throws StageException {
         Dataset mask = input.get("mask");

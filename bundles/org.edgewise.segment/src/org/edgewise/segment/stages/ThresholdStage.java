@@ -15,6 +15,9 @@ import org.edgewise.segment.Thresholds;
  */
 public final class ThresholdStage implements IStage<ThresholdModel> {
 
+    /** The stage id in {@code plugin.xml}: permanent, referred to by pipeline files and provenance. */
+    public static final String ID = "edgewise.segment.threshold";
+
     @Override
     public StageOutput apply(StageInput input, ThresholdModel model, IMonitor monitor) throws StageException {
         Dataset volume = input.get("volume");

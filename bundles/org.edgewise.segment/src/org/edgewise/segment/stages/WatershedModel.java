@@ -8,6 +8,10 @@ import org.edgewise.api.parameters.Parameter;
  * @param hUm marker dynamic, µm
  */
 public record WatershedModel(
-        @Parameter(label = "h (marker dynamic)", unit = "µm", defaultValue = "0.5", min = 0, max = 100,
+        @Parameter(label = "h (marker dynamic)", unit = "µm", defaultValue = WatershedModel.DEFAULT_H_UM, min = 0,
+                max = 100,
                 description = "A distance-map maximum seeds its own particle only if it rises this much above the saddle towards a higher one, µm.") double hUm) {
+
+    /** Default marker dynamic, µm (also that of {@link ParticlesModel}). */
+    public static final String DEFAULT_H_UM = "0.5";
 }

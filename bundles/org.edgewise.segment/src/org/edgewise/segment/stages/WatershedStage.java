@@ -15,6 +15,9 @@ import org.edgewise.segment.Watersheds;
  */
 public final class WatershedStage implements IStage<WatershedModel> {
 
+    /** The stage id in {@code plugin.xml}: permanent, referred to by pipeline files and provenance. */
+    public static final String ID = "edgewise.segment.watershed";
+
     @Override
     public StageOutput apply(StageInput input, WatershedModel model, IMonitor monitor) throws StageException {
         Dataset mask = input.get("mask");

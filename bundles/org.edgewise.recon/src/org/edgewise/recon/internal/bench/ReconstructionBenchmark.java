@@ -1,4 +1,4 @@
-package org.edgewise.recon.bench;
+package org.edgewise.recon.internal.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.edgewise.recon.AnalyticPhantom;
+import org.edgewise.recon.internal.phantom.AnalyticPhantom;
 import org.edgewise.recon.FbpOptions;
 import org.edgewise.recon.FilteredBackProjection;
 import org.edgewise.recon.FourierGridReconstruction;

@@ -1,12 +1,15 @@
-package org.edgewise.recon;
+package org.edgewise.recon.internal.phantom;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.edgewise.recon.ParallelBeamGeometry;
+
 /**
  * A sum of uniform ellipsoids whose parallel-beam line integrals are known exactly, for tests and benchmarks
- * without the inverse crime (the sinogram never comes from our own projector).
+ * without the inverse crime (the sinogram never comes from our own projector). Internal: not part of the bundle's
+ * API (the package is not exported); the tests of this bundle and its benchmark use it.
  * <p>
  * Coordinates are in voxels, measured from the volume centre as in {@link ParallelBeamGeometry}: {@code x} along
  * the last axis, {@code y} along the middle axis, {@code z} along the rotation axis (detector rows). Each

@@ -1,0 +1,42 @@
+package org.edgewise.segment.stages;
+
+import org.edgewise.api.parameters.Parameter;
+import org.edgewise.segment.ParticleSegmentation;
+
+/**
+ * Parameters of {@link ParticlesStage}, the particle chain of {@link ParticleSegmentation}; the defaults are those of
+ * the single stages ({@link MorphologyModel}, {@link RemoveSmallModel}, {@link WatershedModel}, {@link DilateModel}).
+ *
+ * @param method       {@code OTSU} (inside = above the threshold) or {@code MANUAL} (inside = at or above
+ *                     {@code threshold})
+ * @param threshold    the manual threshold in the unit of the volume (ignored by Otsu)
+ * @param openRadiusUm radius of the opening ball, µm; 0 = no opening
+ * @param minVolumeUm3 objects smaller than this are removed, µm³
+ * @param hUm          marker dynamic of the watershed, µm
+ * @param dilateUm     each particle grows by this distance before its hull and depth are taken, µm; 0 = none
+ */
+public record ParticlesModel(
+        @Parameter(label = "Threshold method", defaultValue = "OTSU",
+                description = "OTSU chooses the threshold from the histogram; MANUAL uses the value below.")
+        ThresholdModel.Method method,
+        @Parameter(label = "Threshold", unit = "volume unit", defaultValue = "0",
+                description = "Voxels at or above this value are material (MANUAL only).") double threshold,
+        @Parameter(label = "Opening radius", unit = "µm", defaultValue = MorphologyModel.DEFAULT_RADIUS_UM, min = 0,
+                max = 100, description = "Radius of the ball that opens the material mask, µm; 0 = no opening.")
+        double openRadiusUm,
+        @Parameter(label = "Smallest volume", unit = "µm³", defaultValue = RemoveSmallModel.DEFAULT_MIN_VOLUME_UM3,
+                min = 0, description = "Objects with a smaller volume are removed, µm³.") double minVolumeUm3,
+        @Parameter(label = "h (marker dynamic)", unit = "µm", defaultValue = WatershedModel.DEFAULT_H_UM, min = 0,
+                max = 100, description = "A distance-map maximum seeds its own particle only if it rises this much"
+                        + " above the saddle towards a higher one, µm.") double hUm,
+        @Parameter(label = "Growth", unit = "µm", defaultValue = DilateModel.DEFAULT_DISTANCE_UM, min = 0, max = 100,
+                description = "Each background voxel within this distance of a particle joins the nearest one before"
+                        + " hulls and depth are taken (to cover the Mn and Co data), µm; the shape metrics stay those"
+                        + " of the ungrown particle.") double dilateUm) {
+
+    /** @return the settings of {@link ParticleSegmentation#run} */
+    public ParticleSegmentation.Settings settings() {
+        return new ParticleSegmentation.Settings(method == ThresholdModel.Method.MANUAL ? threshold : Double.NaN,
+                openRadiusUm, minVolumeUm3, hUm, dilateUm);
+    }
+}
