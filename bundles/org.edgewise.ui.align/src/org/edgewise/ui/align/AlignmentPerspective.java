@@ -6,7 +6,11 @@ import org.edgewise.ui.perspectives.Perspectives;
 import org.edgewise.ui.perspectives.StageFamilyPerspective;
 import org.edgewise.ui.views.ProjectionsView;
 
-/** The Alignment perspective: the Data view, the projections and sinograms of the selected scan. */
+/**
+ * The Alignment perspective: the Data view, the selected scan's projections before and after alignment (and its
+ * raw projections and sinograms), the alignment's parameters, shifts against angle, rotation centre and pair
+ * registrations.
+ */
 public final class AlignmentPerspective extends StageFamilyPerspective {
 
     /** The perspective id declared in {@code plugin.xml}. */
@@ -14,6 +18,11 @@ public final class AlignmentPerspective extends StageFamilyPerspective {
 
     @Override
     protected void addViews(IPageLayout layout, IFolderLayout main) {
+        main.addView(AlignedProjectionsView.ID);
         main.addView(ProjectionsView.ID);
+        IFolderLayout evidence = layout.createFolder("evidence", IPageLayout.RIGHT, 0.55f, StageFamilyPerspective.MAIN);
+        evidence.addView(AlignmentView.ID);
+        layout.addShowViewShortcut(AlignmentView.ID);
+        layout.addShowViewShortcut(AlignedProjectionsView.ID);
     }
 }

@@ -125,10 +125,12 @@ class WorkbenchTest {
         move.x = point.x;
         move.y = point.y;
         canvas.notifyListeners(SWT.MouseMove, move);
+        // a small view shows the image below one screen pixel per voxel: read the voxel the pointer is on
+        int[] pixel = canvas.imagePixelAt(point.x, point.y);
         float counts = DataExchangeReader.readProjections(demo.getFolder().resolve("scan_06_ni_above.h5"), 22, 1)
-                .getFloat(0, 25, 17);
+                .getFloat(0, pixel[1], pixel[0]);
         String readout = projections.getProjectionViewer().getReadoutText();
-        assertTrue(readout.contains("[22, 25, 17]"), readout);
+        assertTrue(readout.contains("[22, " + pixel[1] + ", " + pixel[0] + "]"), readout);
         assertTrue(readout.endsWith(String.format(java.util.Locale.ROOT, "value %.1f counts", counts)), readout);
         assertTrue(readout.startsWith("column "), readout);
 
