@@ -1,18 +1,21 @@
 package org.edgewise.ui.recon;
 
+import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.january.dataset.Dataset;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
@@ -30,10 +33,13 @@ import org.edgewise.ui.jobs.ErrorReporter;
 import org.edgewise.ui.jobs.MonitorAdapter;
 import org.edgewise.ui.views.DatasetDisplay;
 import org.edgewise.ui.views.DatasetTracker;
+import org.edgewise.workflow.ReconstructWorkflow;
 
 /**
- * The reconstruction parameters in a form generated from the stage's parameter record, and a preview slice of the
- * selected scan that follows every change of the centre, filter or method (and of the previewed row).
+ * The reconstruction parameters in a form generated from the stage's parameter record, a preview slice of the
+ * selected scan that follows every change of the centre, filter or method (and of the previewed row), and the full
+ * reconstruction of that scan or of every open scan as a job, through the same workflow as
+ * {@code edgewise reconstruct}.
  */
 public final class ReconstructionView extends ViewPart {
 
@@ -45,6 +51,11 @@ public final class ReconstructionView extends ViewPart {
     private Scale row;
     private Label rowLabel;
     private Label status;
+    private Button automaticCentre;
+    private Button registerPairs;
+    private Button allScans;
+    private Button reconstructButton;
+    private ReconstructJob running;
     private DatasetTracker tracker;
     private DatasetEntry scan;
     private ReconstructionPreview source;
@@ -74,12 +85,83 @@ public final class ReconstructionView extends ViewPart {
         row = new Scale(rowArea, SWT.HORIZONTAL);
         row.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         row.addListener(SWT.Selection, event -> requestPreview());
+        Group run = new Group(left, SWT.NONE);
+        run.setText("Full reconstruction");
+        run.setLayout(new GridLayout(1, false));
+        run.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        automaticCentre = new Button(run, SWT.CHECK);
+        automaticCentre.setText("Automatic centre: align every scan first (else the form's centre offset)");
+        registerPairs = new Button(run, SWT.CHECK);
+        registerPairs.setText("Register each energy pair on one grid (with the automatic centre)");
+        registerPairs.setSelection(true);
+        allScans = new Button(run, SWT.CHECK);
+        allScans.setText("All open scans (else the previewed scan)");
+        reconstructButton = new Button(run, SWT.PUSH);
+        reconstructButton.setText("Reconstruct");
+        reconstructButton.addListener(SWT.Selection, event -> reconstruct());
         status = new Label(left, SWT.WRAP);
         status.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         preview = new ImageViewer(sash, SWT.NONE);
         sash.setWeights(2, 3);
         tracker = new DatasetTracker(getSite(), getSite().getService(IDatasetRegistry.class),
-                Set.of(DataKind.PROJECTIONS), this::show);
+                entry -> entry.kind() == DataKind.PROJECTIONS && entry.origin() instanceof DatasetEntry.FileOrigin,
+                this::show);
+    }
+
+    private void reconstruct() {
+        ReconstructModel model = form.validModel().orElse(null);
+        if (model == null) {
+            status.setText(form.getError());
+            return;
+        }
+        List<DatasetEntry> scans = allScans.getSelection()
+                ? getSite().getService(IDatasetRegistry.class).entries().stream()
+                        .filter(entry -> entry.kind() == DataKind.PROJECTIONS && "counts".equals(entry.valueUnit())
+                                && entry.origin() instanceof DatasetEntry.FileOrigin).toList()
+                : scan == null ? List.of() : List.of(scan);
+        if (scans.isEmpty()) {
+            status.setText("Open scans (or the demo dataset) first.");
+            return;
+        }
+        ReconstructWorkflow.Centre centre = automaticCentre.getSelection() ? ReconstructWorkflow.Centre.auto()
+                : ReconstructWorkflow.Centre.column((scans.get(0).data().getShape()[2] - 1) / 2.0
+                        + model.centerOffsetPx());
+        startReconstruction(scans, centre, registerPairs.getSelection(), model);
+    }
+
+    /**
+     * Starts the full reconstruction as a job, as the Reconstruct button does.
+     *
+     * @param scans    the scans
+     * @param centre   the rotation axis
+     * @param register register energy pairs (automatic centre only)
+     * @param model    the parameters
+     * @return the scheduled job
+     */
+    public ReconstructJob startReconstruction(List<DatasetEntry> scans, ReconstructWorkflow.Centre centre,
+            boolean register, ReconstructModel model) {
+        running = new ReconstructJob(scans, centre, register, model, getSite().getService(IDatasetRegistry.class));
+        reconstructButton.setEnabled(false);
+        status.setText("Reconstructing " + scans.size() + (scans.size() == 1 ? " scan" : " scans") + " …");
+        running.addJobChangeListener(new JobChangeAdapter() {
+            @Override
+            public void done(IJobChangeEvent event) {
+                status.getDisplay().asyncExec(() -> {
+                    if (!status.isDisposed()) {
+                        reconstructButton.setEnabled(true);
+                        status.setText(event.getResult().isOK() ? "Reconstructed; results in "
+                                + ((ReconstructJob) event.getJob()).getRunFolder() : event.getResult().getMessage());
+                    }
+                });
+            }
+        });
+        running.schedule();
+        return running;
+    }
+
+    /** @return the last job started, or {@code null} */
+    public ReconstructJob getJob() {
+        return running;
     }
 
     private void show(DatasetEntry entry) {
