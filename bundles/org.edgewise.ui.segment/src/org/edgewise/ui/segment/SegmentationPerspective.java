@@ -22,6 +22,9 @@ public final class SegmentationPerspective extends StageFamilyPerspective {
         IFolderLayout particles = layout.createFolder("particles", IPageLayout.BOTTOM, 0.68f,
                 StageFamilyPerspective.MAIN);
         particles.addView(ParticleTableView.ID);
+        IFolderLayout controls = layout.createFolder("controls", IPageLayout.LEFT, 0.38f, StageFamilyPerspective.MAIN);
+        controls.addView(SegmentationView.ID);
+        layout.addShowViewShortcut(SegmentationView.ID);
         layout.addShowViewShortcut(ParticleTableView.ID);
         layout.addShowViewShortcut(HullDepthView.ID);
     }
