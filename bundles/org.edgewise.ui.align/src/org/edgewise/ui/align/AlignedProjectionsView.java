@@ -87,10 +87,10 @@ public final class AlignedProjectionsView extends ViewPart {
         DatasetEntry aligned = registry.find(AlignJob.derivedId(scan, AlignJob.AFTER)).orElse(null);
         DatasetEntry shownBefore = lineIntegrals != null ? lineIntegrals : scan;
         before.setStack(shownBefore.data(), DatasetDisplay.axes(shownBefore), 0);
-        beforeTitle.setText("Before alignment: " + shownBefore.name());
+        beforeTitle.setText(lineIntegrals != null ? "Before alignment (line integrals)" : "Raw counts (not aligned yet)");
         if (aligned != null) {
             after.setStack(aligned.data(), DatasetDisplay.axes(aligned), 0);
-            afterTitle.setText("After alignment: " + aligned.name());
+            afterTitle.setText("After alignment (axis on the central column)");
             link(before, after);
         } else {
             after.clear();

@@ -41,6 +41,7 @@ import org.edgewise.ui.data.IDatasetRegistryListener;
 import org.edgewise.ui.forms.ParameterForm;
 import org.edgewise.ui.plot.DatasetCharts;
 import org.edgewise.ui.views.DatasetTracker;
+import org.edgewise.ui.views.ScrolledPanel;
 
 /**
  * Runs the alignment on the open scans and shows its evidence: the selected scan's shifts against angle, its
@@ -73,7 +74,7 @@ public final class AlignmentView extends ViewPart {
         registry = getSite().getService(IDatasetRegistry.class);
         parent.setLayout(new FillLayout());
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
-        Composite top = new Composite(sash, SWT.NONE);
+        Composite top = ScrolledPanel.create(sash);
         top.setLayout(new GridLayout(1, false));
         Group parameters = new Group(top, SWT.NONE);
         parameters.setText("Alignment (" + AlignStage.ID + ")");
@@ -93,7 +94,7 @@ public final class AlignmentView extends ViewPart {
         pairs = new TableViewer(sash, SWT.FULL_SELECTION | SWT.H_SCROLL | SWT.V_SCROLL);
         pairs.getTable().setHeaderVisible(true);
         pairs.getTable().setLinesVisible(true);
-        int[] widths = { 260, 110, 120, 80, 80 };
+        int[] widths = { 250, 95, 110, 75, 70 };
         for (int i = 0; i < PAIR_COLUMNS.size(); i++) {
             TableViewerColumn column = new TableViewerColumn(pairs, i == 0 ? SWT.LEFT : SWT.RIGHT);
             column.getColumn().setText(PAIR_COLUMNS.get(i));
@@ -107,7 +108,8 @@ public final class AlignmentView extends ViewPart {
             });
         }
         pairs.setContentProvider(ArrayContentProvider.getInstance());
-        sash.setWeights(5, 4, 2);
+        sash.setWeights(6, 4, 2);
+        ScrolledPanel.update(top);
         registry.addListener(registryListener);
         tracker = new DatasetTracker(getSite(), registry, isScan().or(AlignmentView::isAlignmentTable), this::show);
         showPairs();
@@ -192,6 +194,7 @@ public final class AlignmentView extends ViewPart {
             double uncertainty = Tables.get(values, 0, AlignmentTables.ROTATION_CENTER_UNCERTAINTY_PX);
             centre.setText(String.format(Locale.ROOT, "%s: rotation centre %.3f ± %.3f px (column, 0-based)",
                     table.name(), centrePx, uncertainty));
+            ScrolledPanel.update(centre.getParent());
         } catch (DatasetException | RuntimeException e) {
             centre.setText("Cannot read " + table.name() + ": " + e.getMessage());
         }

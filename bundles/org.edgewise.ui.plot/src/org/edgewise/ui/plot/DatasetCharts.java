@@ -51,6 +51,15 @@ public final class DatasetCharts {
         chart.getTitle().setText(title);
         chart.getAxisSet().getXAxis(0).getTitle().setText(axisTitle(xAxis, xUnit));
         chart.getAxisSet().getYAxis(0).getTitle().setText(axisTitle(yAxis, yUnit));
+        // the widget's own colours and font instead of SWTChart's large blue titles
+        Color foreground = parent.getDisplay().getSystemColor(SWT.COLOR_WIDGET_FOREGROUND);
+        chart.getTitle().setForeground(foreground);
+        chart.getTitle().setFont(parent.getFont());
+        for (IAxis axis : new IAxis[] { xAxis(chart), yAxis(chart) }) {
+            axis.getTitle().setForeground(foreground);
+            axis.getTitle().setFont(parent.getFont());
+            axis.getTick().setForeground(foreground);
+        }
         return chart;
     }
 

@@ -33,6 +33,7 @@ import org.edgewise.ui.jobs.ErrorReporter;
 import org.edgewise.ui.jobs.MonitorAdapter;
 import org.edgewise.ui.views.DatasetDisplay;
 import org.edgewise.ui.views.DatasetTracker;
+import org.edgewise.ui.views.ScrolledPanel;
 import org.edgewise.workflow.ReconstructWorkflow;
 
 /**
@@ -68,8 +69,8 @@ public final class ReconstructionView extends ViewPart {
     @Override
     public void createPartControl(Composite parent) {
         parent.setLayout(new FillLayout());
-        SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
-        Composite left = new Composite(sash, SWT.NONE);
+        SashForm sash = new SashForm(parent, SWT.VERTICAL);
+        Composite left = ScrolledPanel.create(sash);
         left.setLayout(new GridLayout(1, false));
         Group parameters = new Group(left, SWT.NONE);
         parameters.setText("Reconstruction (edgewise.recon.reconstruct)");
@@ -90,9 +91,9 @@ public final class ReconstructionView extends ViewPart {
         run.setLayout(new GridLayout(1, false));
         run.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         automaticCentre = new Button(run, SWT.CHECK);
-        automaticCentre.setText("Automatic centre: align every scan first (else the form's centre offset)");
+        automaticCentre.setText("Automatic centre: align the scans first (else the form's centre)");
         registerPairs = new Button(run, SWT.CHECK);
-        registerPairs.setText("Register each energy pair on one grid (with the automatic centre)");
+        registerPairs.setText("Register each energy pair on one grid");
         registerPairs.setSelection(true);
         allScans = new Button(run, SWT.CHECK);
         allScans.setText("All open scans (else the previewed scan)");
@@ -102,7 +103,8 @@ public final class ReconstructionView extends ViewPart {
         status = new Label(left, SWT.WRAP);
         status.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         preview = new ImageViewer(sash, SWT.NONE);
-        sash.setWeights(2, 3);
+        sash.setWeights(1, 1);
+        ScrolledPanel.update(left);
         tracker = new DatasetTracker(getSite(), getSite().getService(IDatasetRegistry.class),
                 entry -> entry.kind() == DataKind.PROJECTIONS && entry.origin() instanceof DatasetEntry.FileOrigin,
                 this::show);

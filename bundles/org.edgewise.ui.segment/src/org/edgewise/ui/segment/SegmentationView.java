@@ -36,6 +36,7 @@ import org.edgewise.ui.jobs.ErrorReporter;
 import org.edgewise.ui.image.Histogram;
 import org.edgewise.ui.plot.DatasetCharts;
 import org.edgewise.ui.views.DatasetTracker;
+import org.edgewise.ui.views.ScrolledPanel;
 
 /**
  * The segmentation parameters in a form generated from the stage's parameter record, the histogram of the selected
@@ -64,7 +65,7 @@ public final class SegmentationView extends ViewPart {
     public void createPartControl(Composite parent) {
         parent.setLayout(new FillLayout());
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
-        Composite top = new Composite(sash, SWT.NONE);
+        Composite top = ScrolledPanel.create(sash);
         top.setLayout(new GridLayout(1, false));
         Group parameters = new Group(top, SWT.NONE);
         parameters.setText("Segmentation (" + ParticlesStage.ID + ")");
@@ -79,6 +80,7 @@ public final class SegmentationView extends ViewPart {
         status.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         histogram = DatasetCharts.createLineChart(sash, "Histogram", "Value", "", "Voxels (log scale)", null);
         sash.setWeights(3, 2);
+        ScrolledPanel.update(top);
         tracker = new DatasetTracker(getSite(), getSite().getService(IDatasetRegistry.class),
                 SegmentationView::isSegmentable, this::show);
     }

@@ -47,7 +47,8 @@ public final class ColourBar extends Canvas {
 
     @Override
     public Point computeSize(int wHint, int hHint, boolean changed) {
-        return new Point(wHint == SWT.DEFAULT ? 90 : wHint, hHint == SWT.DEFAULT ? 200 : hHint);
+        // small preferred height: the bar fills what its parent gives and does not make a row taller than the image
+        return new Point(wHint == SWT.DEFAULT ? 90 : wHint, hHint == SWT.DEFAULT ? 60 : hHint);
     }
 
     /**

@@ -8,7 +8,8 @@ import java.util.function.Consumer;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
-import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.layout.RowData;
+import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
@@ -37,9 +38,13 @@ public final class DisplayControls extends Composite {
     /** @param parent the parent @param style SWT style */
     public DisplayControls(Composite parent, int style) {
         super(parent, style);
-        GridLayout layout = new GridLayout(9, false);
+        // a row that wraps: in a narrow view the range fields move below the colour map instead of being cut off
+        RowLayout layout = new RowLayout(SWT.HORIZONTAL);
+        layout.wrap = true;
+        layout.center = true;
         layout.marginHeight = 2;
         layout.marginWidth = 2;
+        layout.spacing = 4;
         setLayout(layout);
         new Label(this, SWT.NONE).setText("Colours");
         colourMapCombo = new Combo(this, SWT.READ_ONLY);
@@ -170,9 +175,7 @@ public final class DisplayControls extends Composite {
 
     private Text rangeText() {
         Text text = new Text(this, SWT.BORDER | SWT.SINGLE | SWT.RIGHT);
-        GridData data = new GridData();
-        data.widthHint = 80;
-        text.setLayoutData(data);
+        text.setLayoutData(new RowData(80, SWT.DEFAULT));
         text.addListener(SWT.DefaultSelection, event -> applyTypedRange());
         text.addListener(SWT.FocusOut, event -> applyTypedRange());
         return text;
@@ -222,9 +225,15 @@ public final class DisplayControls extends Composite {
     private static void hide(org.eclipse.swt.widgets.Control control, boolean hidden) {
         control.setVisible(!hidden);
         Object data = control.getLayoutData();
-        GridData grid = data instanceof GridData g ? g : new GridData();
-        grid.exclude = hidden;
-        control.setLayoutData(grid);
+        if (control.getParent().getLayout() instanceof RowLayout) {
+            RowData row = data instanceof RowData r ? r : new RowData();
+            row.exclude = hidden;
+            control.setLayoutData(row);
+        } else {
+            GridData grid = data instanceof GridData g ? g : new GridData();
+            grid.exclude = hidden;
+            control.setLayoutData(grid);
+        }
     }
 
     static String format(double value) {

@@ -23,7 +23,7 @@ public abstract class StageFamilyPerspective implements IPerspectiveFactory {
     public final void createInitialLayout(IPageLayout layout) {
         layout.setEditorAreaVisible(false);
         String editor = layout.getEditorArea();
-        layout.addView(DataView.ID, IPageLayout.LEFT, 0.24f, editor);
+        layout.addView(DataView.ID, IPageLayout.LEFT, 0.26f, editor);
         IFolderLayout bottom = layout.createFolder(BOTTOM, IPageLayout.BOTTOM, 0.82f, editor);
         bottom.addView(IPageLayout.ID_PROGRESS_VIEW);
         bottom.addPlaceholder(ERROR_LOG_VIEW);

@@ -46,7 +46,7 @@ public final class DataView extends ViewPart {
         Tree tree = viewer.getTree();
         tree.setHeaderVisible(true);
         tree.setLinesVisible(true);
-        int[] widths = { 170, 90, 60, 55, 85, 110, 80, 60, 420 };
+        int[] widths = { 230, 85, 60, 55, 85, 110, 80, 60, 420 };
         for (int i = 0; i < COLUMNS.size(); i++) {
             TreeViewerColumn column = new TreeViewerColumn(viewer, SWT.LEFT);
             column.getColumn().setText(COLUMNS.get(i));
