@@ -19,11 +19,12 @@ public final class SegmentationPerspective extends StageFamilyPerspective {
     protected void addViews(IPageLayout layout, IFolderLayout main) {
         main.addView(VolumeView.ID);
         main.addView(HullDepthView.ID);
+        // the controls first, so they take the whole height; the particle table goes under the volume
+        IFolderLayout controls = layout.createFolder("controls", IPageLayout.LEFT, 0.38f, StageFamilyPerspective.MAIN);
+        controls.addView(SegmentationView.ID);
         IFolderLayout particles = layout.createFolder("particles", IPageLayout.BOTTOM, 0.68f,
                 StageFamilyPerspective.MAIN);
         particles.addView(ParticleTableView.ID);
-        IFolderLayout controls = layout.createFolder("controls", IPageLayout.LEFT, 0.38f, StageFamilyPerspective.MAIN);
-        controls.addView(SegmentationView.ID);
         layout.addShowViewShortcut(SegmentationView.ID);
         layout.addShowViewShortcut(ParticleTableView.ID);
         layout.addShowViewShortcut(HullDepthView.ID);
