@@ -65,12 +65,57 @@ final class GradientTables {
     private GradientTables() {
     }
 
+    /** @return the element's symbol in lower case, as in dataset and column names ({@code delta_mu_ni}) */
+    static String lower(Element element) {
+        return element.symbol().toLowerCase(java.util.Locale.ROOT);
+    }
+
     static boolean isProfileTable(DatasetEntry entry) {
         return has(entry, CsvTables.ELEMENT_Z, "ratio_ci_low") && !has(entry, "edge_value");
     }
 
     static boolean isMetricsTable(DatasetEntry entry) {
         return has(entry, "edge_value", "core_value");
+    }
+
+    /** @return whether the profile table has what the metrics stage needs (standard errors, bin edges) */
+    static boolean canRecomputeMetrics(DatasetEntry entry) {
+        return has(entry, CsvTables.ELEMENT_Z, "depth_low_um", "depth_high_um", "n_eff", "ratio_se", "fraction_se",
+                "intensity_se", "total_intensity", "reliable");
+    }
+
+    /**
+     * @param profiles a profile table's entry
+     * @return the id of the metrics table computed from it: its sibling {@code …/metrics} when the analysis made
+     *         both, else one under the profiles
+     */
+    static String metricsId(DatasetEntry profiles) {
+        String id = profiles.id();
+        return id.endsWith("/profiles") ? id.substring(0, id.length() - "profiles".length()) + "metrics"
+                : id + "/metrics";
+    }
+
+    /**
+     * @param metrics  a metrics table
+     * @param particle a particle
+     * @return {edge depth, core depth} of the particle's metrics (µm), or null when the table has no row for it
+     */
+    static double[] pointDepthsUm(Dataset metrics, int particle) {
+        for (int r = 0; r < Tables.rows(metrics); r++) {
+            if ((int) Math.round(Tables.get(metrics, r, "particle")) == particle) {
+                return new double[] { Tables.get(metrics, r, "edge_depth_um"), Tables.get(metrics, r,
+                    "core_depth_um") };
+            }
+        }
+        return null;
+    }
+
+    static boolean isLineScanTable(DatasetEntry entry) {
+        return has(entry, "axis", "position_um", "delta_mu_ni");
+    }
+
+    static boolean isDensityTable(DatasetEntry entry) {
+        return has(entry, CsvTables.ELEMENT_Z, "value_low", "value_high", "voxels");
     }
 
     private static boolean has(DatasetEntry entry, String... columns) {

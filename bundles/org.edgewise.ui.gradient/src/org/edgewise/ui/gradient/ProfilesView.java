@@ -1,7 +1,5 @@
 package org.edgewise.ui.gradient;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,10 +13,8 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
-import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swtchart.Chart;
 import org.eclipse.swtchart.ILineSeries;
@@ -28,6 +24,7 @@ import org.eclipse.ui.part.ViewPart;
 import org.edgewise.api.Element;
 import org.edgewise.ui.data.DatasetEntry;
 import org.edgewise.ui.data.IDatasetRegistry;
+import org.edgewise.ui.data.IDatasetRegistryListener;
 import org.edgewise.ui.data.ParticleSelection;
 import org.edgewise.ui.jobs.ErrorReporter;
 import org.edgewise.ui.plot.DatasetCharts;
@@ -51,6 +48,13 @@ public final class ProfilesView extends ViewPart {
     private Dataset table;
     private DatasetEntry entry;
     private List<Integer> particles = List.of();
+    private IDatasetRegistry registry;
+    private final IDatasetRegistryListener metricsChanged = event -> {
+        if (entry != null && event.entries().stream().anyMatch(e -> e.id().equals(GradientTables.metricsId(entry)))
+                && !chart.isDisposed()) {
+            chart.getDisplay().asyncExec(this::draw);
+        }
+    };
     private final ISelectionListener followParticle = this::particlePicked;
     private final IPropertyChangeListener regionChanged = event -> getSite().getShell().getDisplay()
             .asyncExec(this::draw);
@@ -71,19 +75,15 @@ public final class ProfilesView extends ViewPart {
         }
         quantityCombo.select(0);
         quantityCombo.addListener(SWT.Selection, event -> draw());
-        Button png = new Button(bar, SWT.PUSH);
-        png.setText("PNG…");
-        png.addListener(SWT.Selection, event -> export("png"));
-        Button svg = new Button(bar, SWT.PUSH);
-        svg.setText("SVG…");
-        svg.addListener(SWT.Selection, event -> export("svg"));
+        ChartExports.addButtons(bar, () -> chart, "profile");
         chart = DatasetCharts.createLineChart(parent, "Depth profile", "Depth below hull surface", "µm",
                 GradientTables.Quantity.RATIO.label(), null);
         chart.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         getSite().getWorkbenchWindow().getSelectionService().addSelectionListener(followParticle);
         EdgewisePreferences.store().addPropertyChangeListener(regionChanged);
-        tracker = new DatasetTracker(getSite(), getSite().getService(IDatasetRegistry.class),
-                GradientTables::isProfileTable, this::show);
+        registry = getSite().getService(IDatasetRegistry.class);
+        registry.addListener(metricsChanged);
+        tracker = new DatasetTracker(getSite(), registry, GradientTables::isProfileTable, this::show);
     }
 
     private void show(DatasetEntry profiles) {
@@ -145,11 +145,33 @@ public final class ProfilesView extends ViewPart {
                     DatasetFactory.createFromObject(profile.low()), DatasetFactory.createFromObject(profile.high()),
                     rgb);
         }
-        EdgewisePreferences.ComparisonRegion region = EdgewisePreferences.comparisonRegion();
-        DatasetCharts.setMarker(chart, "edge", 0.5 * (region.edgeUm()[0] + region.edgeUm()[1]), 0x555555);
-        DatasetCharts.setMarker(chart, "core", 0.5 * (region.coreUm()[0] + region.coreUm()[1]), 0x555555);
+        double[] points = comparisonPoints(particle);
+        DatasetCharts.setMarker(chart, "edge", points[0], 0x555555);
+        DatasetCharts.setMarker(chart, "core", points[1], 0x555555);
         chart.getAxisSet().adjustRange();
         chart.redraw();
+    }
+
+    /**
+     * @return {edge, core} depths (µm) where Table 1 takes its points for the particle: from the metrics computed
+     *         from these profiles (they follow a recomputation with another comparison region), else the middle of
+     *         the preferences' windows
+     */
+    private double[] comparisonPoints(int particle) {
+        DatasetEntry metrics = registry.find(GradientTables.metricsId(entry)).orElse(null);
+        if (metrics != null) {
+            try {
+                double[] depths = GradientTables.pointDepthsUm(GradientTables.table(metrics), particle);
+                if (depths != null) {
+                    return depths;
+                }
+            } catch (DatasetException | RuntimeException e) {
+                // unreadable metrics: the preferences' windows below
+            }
+        }
+        EdgewisePreferences.ComparisonRegion region = EdgewisePreferences.comparisonRegion();
+        return new double[] { 0.5 * (region.edgeUm()[0] + region.edgeUm()[1]),
+            0.5 * (region.coreUm()[0] + region.coreUm()[1]) };
     }
 
     private void particlePicked(IWorkbenchPart part, ISelection selection) {
@@ -184,26 +206,6 @@ public final class ProfilesView extends ViewPart {
         return entry;
     }
 
-    private void export(String extension) {
-        FileDialog dialog = new FileDialog(getSite().getShell(), SWT.SAVE);
-        dialog.setFilterExtensions(new String[] { "*." + extension });
-        dialog.setFileName("profile." + extension);
-        dialog.setOverwrite(true);
-        String chosen = dialog.open();
-        if (chosen == null) {
-            return;
-        }
-        try {
-            if (extension.equals("svg")) {
-                DatasetCharts.exportSvg(chart, Path.of(chosen));
-            } else {
-                DatasetCharts.exportPng(chart, Path.of(chosen));
-            }
-        } catch (IOException | RuntimeException e) {
-            ErrorReporter.report("Could not write " + chosen, e);
-        }
-    }
-
     @Override
     public void setFocus() {
         chart.setFocus();
@@ -216,6 +218,9 @@ public final class ProfilesView extends ViewPart {
         }
         getSite().getWorkbenchWindow().getSelectionService().removeSelectionListener(followParticle);
         EdgewisePreferences.store().removePropertyChangeListener(regionChanged);
+        if (registry != null) {
+            registry.removeListener(metricsChanged);
+        }
         super.dispose();
     }
 }

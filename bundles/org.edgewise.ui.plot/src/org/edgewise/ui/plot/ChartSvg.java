@@ -18,7 +18,7 @@ import org.eclipse.swtchart.Range;
 
 /**
  * Writes a line chart as SVG, from its data rather than its pixels: title, axes with round ticks and their titles,
- * confidence bands, lines (or symbols for a scatter series), vertical markers and a legend. The file is written
+ * density cells, confidence bands, lines (or symbols for a scatter series), vertical markers and a legend. The file is written
  * beside the target and renamed, so a reader never sees half of it.
  */
 final class ChartSvg {
@@ -67,6 +67,19 @@ final class ChartSvg {
                 String.format(Locale.ROOT, " transform=\"rotate(-90 18 %.1f)\"", (y0 + y1) / 2));
         svg.append(String.format(Locale.ROOT, "<clipPath id=\"plot\"><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\""
                 + " height=\"%.1f\"/></clipPath>%n<g clip-path=\"url(#plot)\">%n", x0, y1, x1 - x0, y0 - y1));
+        DatasetCharts.Density density = DatasetCharts.density(chart);
+        if (density != null) {
+            svg.append(String.format(Locale.ROOT, "<g class=\"density\" data-id=\"%s\">%n", escape(density.id())));
+            for (int i = 0; i < density.counts().length; i++) {
+                double left = map.x(density.xLow()[i]);
+                double top = map.y(density.yHigh()[i]);
+                svg.append(String.format(Locale.ROOT, "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\""
+                        + " fill=\"#%06x\"><title>%s</title></rect>%n", left, top, map.x(density.xHigh()[i]) - left,
+                        map.y(density.yLow()[i]) - top, density.rgb(density.counts()[i]),
+                        Ticks.label(density.counts()[i])));
+            }
+            svg.append("</g>\n");
+        }
         for (DatasetCharts.Band band : DatasetCharts.bands(chart)) {
             StringBuilder points = new StringBuilder();
             int n = band.x().length;

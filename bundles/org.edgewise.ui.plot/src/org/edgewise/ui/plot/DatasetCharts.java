@@ -21,7 +21,7 @@ import org.eclipse.swtchart.ISeries.SeriesType;
 /**
  * The one place where January datasets become SWTChart series. Axis titles always carry their unit. Besides line
  * series it draws confidence bands (filled between a lower and an upper curve, behind the series) and vertical
- * markers (a threshold, the edges of a depth region), and exports a chart as PNG or SVG.
+ * markers (a threshold, the edges of a depth region), a two-dimensional histogram as shaded cells, and exports a chart as PNG or SVG.
  * <pre>{@code
  * Chart chart = DatasetCharts.createLineChart(parent, "Ni", "Depth", "µm", "Ni/(Ni+Mn+Co)", null);
  * DatasetCharts.addLineSeries(chart, "particle 1", depthUm, ratio);
@@ -110,11 +110,80 @@ public final class DatasetCharts {
     public record Marker(String id, double x, int rgb) {
     }
 
+    /**
+     * A two-dimensional histogram drawn as filled cells behind the series, darker for more counts (on a logarithmic
+     * scale, so that a few crowded cells do not hide the rest), e.g. the number of voxels per depth and value bin.
+     *
+     * @param id     a name (for the SVG and tests)
+     * @param xLow   cells' lower x edges
+     * @param xHigh  cells' upper x edges
+     * @param yLow   cells' lower y edges
+     * @param yHigh  cells' upper y edges
+     * @param counts cells' counts, all arrays of the same length
+     */
+    public record Density(String id, double[] xLow, double[] xHigh, double[] yLow, double[] yHigh, double[] counts) {
+
+        /** @return the largest count, 0 without cells */
+        public double maxCount() {
+            return Arrays.stream(counts).max().orElse(0);
+        }
+
+        /**
+         * @param count a cell's count
+         * @return its colour {@code 0xRRGGBB}: from pale to dark blue with log(1 + count)
+         */
+        public int rgb(double count) {
+            double t = maxCount() > 0 ? Math.log1p(count) / Math.log1p(maxCount()) : 0;
+            int[] pale = { 0xde, 0xeb, 0xf7 };
+            int[] dark = { 0x08, 0x30, 0x6b };
+            int rgb = 0;
+            for (int c = 0; c < 3; c++) {
+                rgb = (rgb << 8) | (int) Math.round(pale[c] + t * (dark[c] - pale[c]));
+            }
+            return rgb;
+        }
+    }
+
+    /**
+     * Sets the chart's density cells (replacing any) and includes them in the axis ranges.
+     *
+     * @param chart   the chart
+     * @param density the cells
+     */
+    public static void setDensity(Chart chart, Density density) {
+        List<Density> list = decorations(chart, DENSITY, Density.class);
+        list.clear();
+        list.add(density);
+        String rangeId = density.id() + " (extent)";
+        if (chart.getSeriesSet().getSeries(rangeId) != null) {
+            chart.getSeriesSet().deleteSeries(rangeId);
+        }
+        if (density.counts().length > 0) {
+            ILineSeries extent = (ILineSeries) chart.getSeriesSet().createSeries(SeriesType.LINE, rangeId);
+            extent.setXSeries(new double[] { Arrays.stream(density.xLow()).min().getAsDouble(),
+                Arrays.stream(density.xHigh()).max().getAsDouble() });
+            extent.setYSeries(new double[] { Arrays.stream(density.yLow()).min().getAsDouble(),
+                Arrays.stream(density.yHigh()).max().getAsDouble() });
+            extent.setLineStyle(org.eclipse.swtchart.LineStyle.NONE);
+            extent.setSymbolType(ILineSeries.PlotSymbolType.NONE);
+            extent.setVisibleInLegend(false);
+        }
+        chart.getAxisSet().adjustRange();
+        chart.redraw();
+    }
+
+    /** @param chart a chart @return its density cells, or {@code null} */
+    public static Density density(Chart chart) {
+        List<Density> list = decorations(chart, DENSITY, Density.class);
+        return list.isEmpty() ? null : list.get(0);
+    }
+
     /** Opacity of bands, 0–255. */
     public static final int BAND_ALPHA = 70;
 
     private static final String BANDS = "edgewise.bands";
     private static final String MARKERS = "edgewise.markers";
+    private static final String DENSITY = "edgewise.density";
     private static final String PAINTER = "edgewise.painter";
 
     /**
@@ -202,6 +271,7 @@ public final class DatasetCharts {
         }
         decorations(chart, BANDS, Band.class).clear();
         decorations(chart, MARKERS, Marker.class).clear();
+        decorations(chart, DENSITY, Density.class).clear();
         chart.redraw();
     }
 
@@ -280,7 +350,29 @@ public final class DatasetCharts {
 
         @Override
         public void paintControl(org.eclipse.swt.events.PaintEvent event) {
+            paintDensity(event.gc);
             paintBands(event.gc);
+        }
+
+        private void paintDensity(GC gc) {
+            Object data = chart.getData(DENSITY);
+            if (!(data instanceof List<?> list) || list.isEmpty()) {
+                return;
+            }
+            Density density = (Density) list.get(0);
+            IAxis xAxis = xAxis(chart);
+            IAxis yAxis = yAxis(chart);
+            for (int i = 0; i < density.counts().length; i++) {
+                int x0 = xAxis.getPixelCoordinate(density.xLow()[i]);
+                int x1 = xAxis.getPixelCoordinate(density.xHigh()[i]);
+                int y0 = yAxis.getPixelCoordinate(density.yHigh()[i]);
+                int y1 = yAxis.getPixelCoordinate(density.yLow()[i]);
+                Color colour = colour(gc, density.rgb(density.counts()[i]));
+                gc.setBackground(colour);
+                gc.fillRectangle(Math.min(x0, x1), Math.min(y0, y1), Math.max(1, Math.abs(x1 - x0)),
+                        Math.max(1, Math.abs(y1 - y0)));
+                colour.dispose();
+            }
         }
 
         private void paintBands(GC gc) {
