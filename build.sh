@@ -156,7 +156,7 @@ screenshots() {
   EDGEWISE_SCREENSHOTS="$work" xvfb-run -a -s "-screen 0 1400x900x24" ./mvnw "${mvn_args[@]}" verify \
     -Dtest=ScreenshotTour -Dsurefire.failIfNoSpecifiedTests=false
   mkdir -p "$target"
-  for name in alignment reconstruction segmentation gradient; do
+  for name in alignment reconstruction segmentation gradient gradient-density gradient-linescans; do
     cp "$work/$name.png" "$target/$name.png"
     log "wrote $target/$name.png"
   done

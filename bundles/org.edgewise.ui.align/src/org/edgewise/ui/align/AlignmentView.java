@@ -81,15 +81,19 @@ public final class AlignmentView extends ViewPart {
         parameters.setLayout(new FillLayout());
         parameters.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         form = new ParameterForm<>(parameters, AlignModel.class);
-        alignButton = new Button(top, SWT.PUSH);
+        // the button and its status on one row, so that the chart below keeps its height
+        Composite run = new Composite(top, SWT.NONE);
+        run.setLayout(new GridLayout(2, false));
+        run.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        alignButton = new Button(run, SWT.PUSH);
         alignButton.setText("Align the open scans");
         alignButton.setToolTipText("Normalise, align each scan (jitter, rotation centre) and register every energy"
                 + " pair, as 'edgewise align' does");
         alignButton.addListener(SWT.Selection, event -> align());
-        status = new Label(top, SWT.WRAP);
-        status.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        status = new Label(run, SWT.WRAP);
+        status.setLayoutData(wrapping());
         centre = new Label(top, SWT.WRAP);
-        centre.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        centre.setLayoutData(wrapping());
         shifts = DatasetCharts.createLineChart(sash, "Shifts against angle", "Projection angle", "°", "Shift", "px");
         pairs = new TableViewer(sash, SWT.FULL_SELECTION | SWT.H_SCROLL | SWT.V_SCROLL);
         pairs.getTable().setHeaderVisible(true);
@@ -108,7 +112,7 @@ public final class AlignmentView extends ViewPart {
             });
         }
         pairs.setContentProvider(ArrayContentProvider.getInstance());
-        sash.setWeights(6, 4, 2);
+        sash.setWeights(10, 8, 3);
         ScrolledPanel.update(top);
         registry.addListener(registryListener);
         tracker = new DatasetTracker(getSite(), registry, isScan().or(AlignmentView::isAlignmentTable), this::show);
@@ -159,6 +163,8 @@ public final class AlignmentView extends ViewPart {
                         status.setText(event.getResult().isOK() ? "Aligned; results in "
                                 + ((AlignJob) event.getJob()).getRunFolder()
                                 : event.getResult().getMessage());
+                        status.getParent().getParent().layout(true, true);
+                        ScrolledPanel.update(status.getParent().getParent());
                     }
                 });
             }
@@ -194,6 +200,7 @@ public final class AlignmentView extends ViewPart {
             double uncertainty = Tables.get(values, 0, AlignmentTables.ROTATION_CENTER_UNCERTAINTY_PX);
             centre.setText(String.format(Locale.ROOT, "%s: rotation centre %.3f ± %.3f px (column, 0-based)",
                     table.name(), centrePx, uncertainty));
+            centre.getParent().layout(true, true);
             ScrolledPanel.update(centre.getParent());
         } catch (DatasetException | RuntimeException e) {
             centre.setText("Cannot read " + table.name() + ": " + e.getMessage());
@@ -265,6 +272,13 @@ public final class AlignmentView extends ViewPart {
     /** @return the alignment table shown, or {@code null} */
     public DatasetEntry getAlignmentTable() {
         return table;
+    }
+
+    /** @return layout data of a label that wraps at the view's width instead of widening the panel */
+    private static GridData wrapping() {
+        GridData data = new GridData(SWT.FILL, SWT.TOP, true, false);
+        data.widthHint = 160;
+        return data;
     }
 
     @Override

@@ -3,32 +3,38 @@ package org.edgewise.ui.gradient;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import org.eclipse.jface.action.Action;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.widgets.Button;
-import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.ui.IViewSite;
 import org.eclipse.swtchart.Chart;
 import org.edgewise.ui.jobs.ErrorReporter;
 import org.edgewise.ui.plot.DatasetCharts;
 
-/** The PNG… and SVG… buttons of the gradient charts: ask for a file, write the chart, report a failure. */
+/** The PNG… and SVG… actions of the gradient charts' toolbars: ask for a file, write the chart, report a failure. */
 final class ChartExports {
 
     private ChartExports() {
     }
 
     /**
-     * @param bar      where the two buttons go
+     * @param site     the view's site, whose toolbar gets the two actions
      * @param chart    the chart they export (looked up when pressed)
      * @param baseName the proposed file name without extension, e.g. {@code profile}
      */
-    static void addButtons(Composite bar, java.util.function.Supplier<Chart> chart, String baseName) {
+    static void addActions(IViewSite site, java.util.function.Supplier<Chart> chart, String baseName) {
         for (String extension : new String[] { "png", "svg" }) {
-            Button button = new Button(bar, SWT.PUSH);
-            button.setText(extension.toUpperCase(java.util.Locale.ROOT) + "…");
-            button.setToolTipText("Save the chart as " + extension.toUpperCase(java.util.Locale.ROOT));
-            button.addListener(SWT.Selection, event -> ask(chart.get(), baseName, extension));
+            String upper = extension.toUpperCase(java.util.Locale.ROOT);
+            Action action = new Action("Export " + upper + "…") {
+                @Override
+                public void run() {
+                    ask(chart.get(), baseName, extension);
+                }
+            };
+            action.setToolTipText("Save the chart as " + upper + (extension.equals("svg") ? " (vector)" : ""));
+            site.getActionBars().getToolBarManager().add(action);
         }
+        site.getActionBars().updateActionBars();
     }
 
     private static void ask(Chart chart, String baseName, String extension) {

@@ -56,7 +56,7 @@ public final class DensityView extends ViewPart {
     public void createPartControl(Composite parent) {
         parent.setLayout(new GridLayout(1, false));
         Composite bar = new Composite(parent, SWT.NONE);
-        bar.setLayout(new GridLayout(6, false));
+        bar.setLayout(new GridLayout(4, false));
         bar.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         new Label(bar, SWT.NONE).setText("Particle");
         particleCombo = new Combo(bar, SWT.READ_ONLY);
@@ -68,10 +68,10 @@ public final class DensityView extends ViewPart {
         }
         elementCombo.select(0);
         elementCombo.addListener(SWT.Selection, event -> draw());
-        ChartExports.addButtons(bar, () -> chart, "density");
         chart = DatasetCharts.createLineChart(parent, "Data density", "Depth below hull surface", "µm", "Δμ",
                 "1/µm");
         chart.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        ChartExports.addActions(getViewSite(), () -> chart, "density");
         getSite().getWorkbenchWindow().getSelectionService().addSelectionListener(followParticle);
         registry = getSite().getService(IDatasetRegistry.class);
         tracker = new DatasetTracker(getSite(), registry, GradientTables::isDensityTable, this::show);

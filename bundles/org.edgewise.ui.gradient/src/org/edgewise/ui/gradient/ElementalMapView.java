@@ -5,17 +5,25 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.eclipse.january.DatasetException;
+import org.eclipse.january.dataset.DatasetUtils;
+import org.eclipse.jface.viewers.ISelection;
+import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.ui.ISelectionListener;
+import org.eclipse.ui.IWorkbenchPart;
 import org.eclipse.ui.part.ViewPart;
 import org.edgewise.api.Element;
+import org.edgewise.api.datasets.FlatArrays;
 import org.edgewise.api.stages.DataKind;
 import org.edgewise.ui.data.DatasetEntry;
 import org.edgewise.ui.data.IDatasetRegistry;
+import org.edgewise.ui.data.ParticleSelection;
 import org.edgewise.ui.image.OrthoSliceViewer;
 import org.edgewise.ui.image.SliceRenderer;
 import org.edgewise.ui.views.DatasetDisplay;
@@ -38,6 +46,9 @@ public final class ElementalMapView extends ViewPart {
     private DatasetTracker tracker;
     private IDatasetRegistry registry;
     private DatasetEntry anchor;
+    private String centredOn;
+    private double shownVoxelUm = Double.NaN;
+    private final ISelectionListener particles = this::particleSelected;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -53,6 +64,44 @@ public final class ElementalMapView extends ViewPart {
         viewer.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         registry = getSite().getService(IDatasetRegistry.class);
         tracker = new DatasetTracker(getSite(), registry, ElementalMapView::isElementalMap, this::show);
+        getSite().getWorkbenchWindow().getSelectionService().addSelectionListener(particles);
+    }
+
+    /** A particle picked anywhere (the particle table): emphasise its hull and move the cursor to its centroid. */
+    private void particleSelected(IWorkbenchPart part, ISelection selection) {
+        if (shownVoxelUm > 0 && selection instanceof IStructuredSelection structured
+                && structured.getFirstElement() instanceof ParticleSelection particle && !viewer.isDisposed()) {
+            viewer.setHighlightedLabel(particle.label());
+            viewer.setCursorVoxel(particle.centroidVoxel(shownVoxelUm));
+        }
+    }
+
+    /**
+     * @param hulls flat hull labels [z, y, x]
+     * @param shape {@code [z, y, x]}
+     * @return the centre voxel {z, y, x} of the lowest label's hull, or null without one
+     */
+    static int[] firstParticleCentre(int[] hulls, int[] shape) {
+        int first = Integer.MAX_VALUE;
+        for (int h : hulls) {
+            if (h > 0 && h < first) {
+                first = h;
+            }
+        }
+        if (first == Integer.MAX_VALUE) {
+            return null;
+        }
+        double[] sum = new double[3];
+        long n = 0;
+        for (int i = 0; i < hulls.length; i++) {
+            if (hulls[i] == first) {
+                sum[0] += i / (shape[1] * shape[2]);
+                sum[1] += (i / shape[2]) % shape[1];
+                sum[2] += i % shape[2];
+                n++;
+            }
+        }
+        return new int[] { (int) Math.round(sum[0] / n), (int) Math.round(sum[1] / n), (int) Math.round(sum[2] / n) };
     }
 
     /** @return true for a per-element map: a volume named {@code fraction_ni}, {@code delta_mu_co} ... */
@@ -84,9 +133,25 @@ public final class ElementalMapView extends ViewPart {
         }
         viewer.setComposite(data(channels[0]), data(channels[1]), data(channels[2]),
                 new String[] { "Ni", "Mn", "Co" }, DatasetDisplay.axes(any));
-        viewer.setLabels(sibling(entry, "hulls").filter(hulls -> Arrays.equals(hulls.data().getShape(),
-                any.data().getShape())).map(DatasetEntry::data).orElse(null));
+        DatasetEntry hulls = sibling(entry, "hulls").filter(h -> Arrays.equals(h.data().getShape(),
+                any.data().getShape())).orElse(null);
+        viewer.setLabels(hulls == null ? null : hulls.data());
         viewer.setOverlay(SliceRenderer.OverlayMode.OUTLINE, 1);
+        boolean newAnalysis = hulls != null && !hulls.id().equals(centredOn);
+        shownVoxelUm = any.pixelSizeUm();
+        if (newAnalysis) {
+            // start at the first particle's centre, not in the empty middle between particles
+            centredOn = hulls.id();
+            try {
+                int[] centre = firstParticleCentre(FlatArrays.ints(DatasetUtils.sliceAndConvertLazyDataset(
+                        hulls.data())), hulls.data().getShape());
+                if (centre != null) {
+                    viewer.setCursorVoxel(centre);
+                }
+            } catch (DatasetException | RuntimeException e) {
+                // an unreadable hull image: the cursor stays where it is
+            }
+        }
         setContentDescription("Red Ni, green Mn, blue Co: " + prefix + " maps, " + any.shapeText());
     }
 
@@ -132,6 +197,7 @@ public final class ElementalMapView extends ViewPart {
         if (tracker != null) {
             tracker.dispose();
         }
+        getSite().getWorkbenchWindow().getSelectionService().removeSelectionListener(particles);
         super.dispose();
     }
 }

@@ -69,7 +69,7 @@ public final class GradientAnalysisView extends ViewPart {
         analysis.setLayout(new GridLayout(1, false));
         analysis.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         inputs = new Label(analysis, SWT.WRAP);
-        inputs.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        inputs.setLayoutData(wrapping());
         analyzeButton = new Button(analysis, SWT.PUSH);
         analyzeButton.setText("Analyze");
         analyzeButton.setToolTipText("Register Mn and Co to the Ni grid, find the particles and their hull depth, and"
@@ -83,12 +83,25 @@ public final class GradientAnalysisView extends ViewPart {
         form.setModel(GradientWindows.defaults());
         form.addChangeListener(this::recompute);
         status = new Label(top, SWT.WRAP);
-        status.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        status.setLayoutData(wrapping());
         ScrolledPanel.update(top);
         registry.addListener(volumesChanged);
         listInputs();
         tracker = new DatasetTracker(getSite(), registry, GradientTables::canRecomputeMetrics,
                 entry -> profiles = entry);
+    }
+
+    private void setStatus(String text) {
+        status.setText(text);
+        status.getParent().layout(true, true);
+        ScrolledPanel.update(status.getParent());
+    }
+
+    /** @return layout data of a label that wraps at the view's width instead of widening the panel */
+    private static GridData wrapping() {
+        GridData data = new GridData(SWT.FILL, SWT.TOP, true, false);
+        data.widthHint = 160;
+        return data;
     }
 
     private void listInputs() {
@@ -107,7 +120,7 @@ public final class GradientAnalysisView extends ViewPart {
     private void analyze() {
         MetricsModel windows = form.validModel().orElse(null);
         if (windows == null) {
-            status.setText(form.getError());
+            setStatus(form.getError());
             return;
         }
         startAnalysis(AnalyzeJob.latestReconstructions(registry.entries()), windows);
@@ -123,7 +136,7 @@ public final class GradientAnalysisView extends ViewPart {
     public AnalyzeJob startAnalysis(List<DatasetEntry> volumes, MetricsModel windows) {
         running = new AnalyzeJob(volumes, windows, registry);
         analyzeButton.setEnabled(false);
-        status.setText("Analysing …");
+        setStatus("Analysing …");
         running.addJobChangeListener(new JobChangeAdapter() {
             @Override
             public void done(IJobChangeEvent event) {
@@ -131,7 +144,7 @@ public final class GradientAnalysisView extends ViewPart {
                     if (!status.isDisposed()) {
                         analyzeButton.setEnabled(true);
                         AnalyzeJob job = (AnalyzeJob) event.getJob();
-                        status.setText(event.getResult().isOK() ? String.format(Locale.ROOT,
+                        setStatus(event.getResult().isOK() ? String.format(Locale.ROOT,
                                 "Analysed: %d particles; results in %s", job.getAnalysis().particles().size(),
                                 job.getRunFolder()) : event.getResult().getMessage());
                     }
@@ -161,11 +174,11 @@ public final class GradientAnalysisView extends ViewPart {
             registry.put(new DatasetEntry(GradientTables.metricsId(source), "metrics", source.kind(), metrics, null,
                     Double.NaN, Double.NaN, source.valueUnit(),
                     new DatasetEntry.Derivation(METRICS_STAGE, parameters, List.of(source.id()))));
-            status.setText(String.format(Locale.ROOT, "Table 1 recomputed: edge %.3f–%.3f µm, core %.3f–%.3f µm,"
+            setStatus(String.format(Locale.ROOT, "Table 1 recomputed: edge %.3f–%.3f µm, core %.3f–%.3f µm,"
                     + " region %.3f–%.3f µm", windows.edgeFromUm(), windows.edgeToUm(), windows.coreFromUm(),
                     windows.coreToUm(), windows.regionFromUm(), windows.regionToUm()));
         } catch (DatasetException | StageException | RuntimeException e) {
-            status.setText(ErrorReporter.status("Cannot recompute Table 1 of " + source.name(), e).getMessage());
+            setStatus(ErrorReporter.status("Cannot recompute Table 1 of " + source.name(), e).getMessage());
         }
     }
 

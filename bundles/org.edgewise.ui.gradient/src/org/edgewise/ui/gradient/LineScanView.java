@@ -39,9 +39,11 @@ public final class LineScanView extends ViewPart {
     /** The view id in {@code plugin.xml}. */
     public static final String ID = "org.edgewise.ui.gradient.views.linescans";
 
-    /** What a scan shows: column prefix, axis title, unit. */
-    private static final String[][] QUANTITIES = { { "delta_mu", "Δμ (above − below the K edge)", "1/µm" },
-        { "ratio", "Ratio Δμ_El / ΣΔμ", "" }, { "fraction", "Atomic fraction on the TM site", "" } };
+    /** What a scan shows: column prefix, choice, axis title, unit. */
+    private static final String[][] QUANTITIES = {
+        { "delta_mu", "Δμ (above − below the K edge)", "Δμ", "1/µm" },
+        { "ratio", "Ratio Δμ_El / ΣΔμ", "Ratio Δμ_El / ΣΔμ", "" },
+        { "fraction", "Atomic fraction on the TM site", "Atomic fraction (TM site)", "" } };
 
     private Combo particleCombo;
     private Combo axisCombo;
@@ -56,7 +58,7 @@ public final class LineScanView extends ViewPart {
     public void createPartControl(Composite parent) {
         parent.setLayout(new GridLayout(1, false));
         Composite bar = new Composite(parent, SWT.NONE);
-        bar.setLayout(new GridLayout(8, false));
+        bar.setLayout(new GridLayout(5, false));
         bar.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         new Label(bar, SWT.NONE).setText("Particle");
         particleCombo = new Combo(bar, SWT.READ_ONLY);
@@ -74,11 +76,10 @@ public final class LineScanView extends ViewPart {
         }
         quantityCombo.select(0);
         quantityCombo.addListener(SWT.Selection, event -> draw());
-        new Label(bar, SWT.NONE);
-        ChartExports.addButtons(bar, () -> chart, "line-scan");
         chart = DatasetCharts.createLineChart(parent, "Line scan", "Distance from the particle's centre", "µm",
-                QUANTITIES[0][1], QUANTITIES[0][2]);
+                QUANTITIES[0][2], QUANTITIES[0][3]);
         chart.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        ChartExports.addActions(getViewSite(), () -> chart, "line-scan");
         getSite().getWorkbenchWindow().getSelectionService().addSelectionListener(followParticle);
         tracker = new DatasetTracker(getSite(), getSite().getService(IDatasetRegistry.class),
                 GradientTables::isLineScanTable, this::show);
@@ -128,7 +129,7 @@ public final class LineScanView extends ViewPart {
         chart.getTitle().setText(String.format(Locale.ROOT, "Particle %d: line scan along %s", particle, axis));
         DatasetCharts.xAxis(chart).getTitle().setText(DatasetCharts.axisTitle("Distance from the particle's centre"
                 + " along " + axis, "µm"));
-        DatasetCharts.yAxis(chart).getTitle().setText(DatasetCharts.axisTitle(quantity[1], quantity[2]));
+        DatasetCharts.yAxis(chart).getTitle().setText(DatasetCharts.axisTitle(quantity[2], quantity[3]));
         for (Element element : ElementColours.channels()) {
             ILineSeries series = DatasetCharts.addLineSeries(chart, element.symbol(),
                     DatasetFactory.createFromObject(line.positionUm()),

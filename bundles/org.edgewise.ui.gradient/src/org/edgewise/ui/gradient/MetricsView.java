@@ -55,7 +55,7 @@ public final class MetricsView extends ViewPart {
         viewer = new TableViewer(parent, SWT.FULL_SELECTION | SWT.H_SCROLL | SWT.V_SCROLL);
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
-        int[] widths = { 65, 65, 75, 75, 120, 75, 120, 95, 75, 120, 80 };
+        int[] widths = { 70, 70, 80, 90, 130, 90, 130, 100, 90, 130, 90 };
         for (int i = 0; i < COLUMNS.size(); i++) {
             TableViewerColumn column = new TableViewerColumn(viewer, i < 3 ? SWT.LEFT : SWT.RIGHT);
             column.getColumn().setText(COLUMNS.get(i));

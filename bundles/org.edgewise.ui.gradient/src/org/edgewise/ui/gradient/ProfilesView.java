@@ -63,7 +63,7 @@ public final class ProfilesView extends ViewPart {
     public void createPartControl(Composite parent) {
         parent.setLayout(new GridLayout(1, false));
         Composite bar = new Composite(parent, SWT.NONE);
-        bar.setLayout(new GridLayout(6, false));
+        bar.setLayout(new GridLayout(4, false));
         bar.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         new Label(bar, SWT.NONE).setText("Particle");
         particleCombo = new Combo(bar, SWT.READ_ONLY);
@@ -75,10 +75,10 @@ public final class ProfilesView extends ViewPart {
         }
         quantityCombo.select(0);
         quantityCombo.addListener(SWT.Selection, event -> draw());
-        ChartExports.addButtons(bar, () -> chart, "profile");
         chart = DatasetCharts.createLineChart(parent, "Depth profile", "Depth below hull surface", "µm",
                 GradientTables.Quantity.RATIO.label(), null);
         chart.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        ChartExports.addActions(getViewSite(), () -> chart, "profile");
         getSite().getWorkbenchWindow().getSelectionService().addSelectionListener(followParticle);
         EdgewisePreferences.store().addPropertyChangeListener(regionChanged);
         registry = getSite().getService(IDatasetRegistry.class);

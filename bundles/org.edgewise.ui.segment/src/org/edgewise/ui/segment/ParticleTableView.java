@@ -58,7 +58,7 @@ public final class ParticleTableView extends ViewPart {
         Table widget = viewer.getTable();
         widget.setHeaderVisible(true);
         widget.setLinesVisible(true);
-        int[] widths = { 70, 110, 140, 90, 140 };
+        int[] widths = { 70, 110, 160, 90, 140 };
         for (int i = 0; i < COLUMNS.size(); i++) {
             TableViewerColumn column = new TableViewerColumn(viewer, i == 4 ? SWT.CENTER : SWT.RIGHT);
             column.getColumn().setText(COLUMNS.get(i));

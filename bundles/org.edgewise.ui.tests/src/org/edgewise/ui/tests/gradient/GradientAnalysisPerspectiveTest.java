@@ -20,6 +20,7 @@ import org.edgewise.api.parameters.Parameters;
 import org.edgewise.gradient.GradientAnalysis;
 import org.edgewise.gradient.ProfileMetrics;
 import org.edgewise.gradient.ProfileRow;
+import org.edgewise.gradient.stages.MetricsModel;
 import org.edgewise.io.ResultsFile;
 import org.edgewise.recon.stages.ReconstructModel;
 import org.edgewise.segment.ParticleMetrics;
@@ -165,6 +166,7 @@ class GradientAnalysisPerspectiveTest {
                 .findFirst().orElseThrow().x();
         assertEquals(expected.get(0).edgeDepthUm(), edgeMarker, 1e-9);
         assertEquals(job, analysis.getLastJob(), "no second analysis ran");
+        analysis.getForm().setModel(Parameters.defaults(MetricsModel.class));
     }
 
     private static void assertTable1(Table table, List<ProfileMetrics.Metric> metrics) {

@@ -15,11 +15,17 @@ import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.edgewise.align.stages.AlignModel;
 import org.edgewise.api.parameters.Parameters;
+import org.edgewise.gradient.stages.MetricsModel;
 import org.edgewise.recon.stages.ReconstructModel;
 import org.edgewise.segment.stages.ParticlesModel;
 import org.edgewise.ui.align.AlignJob;
 import org.edgewise.ui.data.DatasetEntry;
 import org.edgewise.ui.data.IDatasetRegistry;
+import org.edgewise.ui.gradient.AnalyzeJob;
+import org.edgewise.ui.gradient.DensityView;
+import org.edgewise.ui.gradient.GradientAnalysisView;
+import org.edgewise.ui.gradient.LineScanView;
+import org.edgewise.ui.gradient.ProfilesView;
 import org.edgewise.ui.jobs.DemoJob;
 import org.edgewise.ui.perspectives.Perspectives;
 import org.edgewise.ui.preferences.EdgewisePreferences;
@@ -34,8 +40,8 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
  * Walks through the four perspectives with the simulated demo dataset (the preferences' default size), running each
- * perspective's step as a user would, and saves a screenshot of each with ImageMagick's {@code import} (the X display
- * of the test run, Xvfb). Runs only when {@code EDGEWISE_SCREENSHOTS} names the folder to write to
+ * perspective's step as a user would (align, reconstruct, segment, analyse), and saves a screenshot of each with
+ * ImageMagick's {@code import} (the X display of the test run, Xvfb). Runs only when {@code EDGEWISE_SCREENSHOTS} names the folder to write to
  * ({@code ./build.sh screenshots}).
  */
 @EnabledIfEnvironmentVariable(named = "EDGEWISE_SCREENSHOTS", matches = ".+")
@@ -82,8 +88,18 @@ class ScreenshotTour {
         table.getViewer().setSelection(new StructuredSelection(table.getViewer().getElementAt(0)), true);
         capture(out.resolve("segmentation.png"));
 
-        perspective(Perspectives.GRADIENT_ANALYSIS);
+        page = perspective(Perspectives.GRADIENT_ANALYSIS);
+        GradientAnalysisView analysis = (GradientAnalysisView) page.showView(GradientAnalysisView.ID);
+        analysis.getForm().setModel(Parameters.defaults(MetricsModel.class)); // the paper's comparison region
+        AnalyzeJob analyze = analysis.startAnalysis(AnalyzeJob.latestReconstructions(registry.entries()),
+                analysis.getForm().getModel());
+        assertTrue(Ui.run(analyze).isOK(), String.valueOf(analyze.getResult()));
+        ((ProfilesView) page.showView(ProfilesView.ID)).setFraction(true);
         capture(out.resolve("gradient.png"));
+        page.showView(DensityView.ID);
+        capture(out.resolve("gradient-density.png"));
+        page.showView(LineScanView.ID);
+        capture(out.resolve("gradient-linescans.png"));
     }
 
     private static IWorkbenchPage perspective(String id) throws InterruptedException {
