@@ -15,7 +15,6 @@ import org.eclipse.january.dataset.Dataset;
 import org.edgewise.api.Element;
 import org.edgewise.gradient.DepthStatistics;
 import org.edgewise.gradient.GradientAnalysis;
-import org.edgewise.gradient.HullDepths;
 import org.edgewise.gradient.ProfileMetrics;
 import org.edgewise.gradient.ProfileRow;
 import org.edgewise.gradient.Profiles;
@@ -23,7 +22,9 @@ import org.edgewise.physics.phantom.Architecture;
 import org.edgewise.physics.phantom.Ellipsoids;
 import org.edgewise.physics.phantom.SimulationSettings;
 import org.edgewise.physics.phantom.Simulator;
+import org.edgewise.segment.DepthMaps;
 import org.edgewise.segment.ParticleMetrics;
+import org.edgewise.segment.ParticleSegmentation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -87,7 +88,7 @@ final class BenchGradientCommand implements Callable<Integer> {
     @Option(names = "--dilate-um", defaultValue = "0", description = "Dilation before the hull, µm.")
     private double dilateUm;
 
-    @Option(names = "--depth-offset", defaultValue = "" + HullDepths.DEFAULT_DEPTH_OFFSET_VOXELS, split = ",",
+    @Option(names = "--depth-offset", defaultValue = "" + DepthMaps.DEFAULT_DEPTH_OFFSET_VOXELS, split = ",",
             description = "Depth offset(s), voxels; a list compares several on the same reconstruction.")
     private double[] depthOffsets;
 
@@ -140,15 +141,18 @@ final class BenchGradientCommand implements Callable<Integer> {
         GradientAnalysis.Result first = null;
         float[] niAbove = null;
         for (double offset : depthOffsets) {
-            HullDepths.Result surface = null;
+            DepthMaps.Result surface = null;
             for (int c : clusters) {
                 for (double res : resolutions) {
                     resolution = res;
                     depthOffset = offset;
                     cluster = c;
                     GradientAnalysis.Settings defaults = GradientAnalysis.Settings.defaults();
-                    GradientAnalysis.Settings settings = new GradientAnalysis.Settings(defaults.segmentation(),
-                            new HullDepths.Settings(surfaceLevel, dilateUm, offset),
+                    ParticleSegmentation.Settings s = defaults.segmentation();
+                    DepthMaps.Surface where = new DepthMaps.Surface(surfaceLevel, dilateUm, offset);
+                    GradientAnalysis.Settings settings = new GradientAnalysis.Settings(
+                            new ParticleSegmentation.Settings(s.threshold(), s.openRadiusUm(), s.minVolumeUm3(),
+                                    s.hUm(), where),
                             new DepthStatistics.Settings(0, c, Double.NaN, Double.NaN, resolution), 0.99, lithium,
                             defaults.metrics(), defaults.reliable(), !noRegister);
                     long start = System.nanoTime();
@@ -161,9 +165,9 @@ final class BenchGradientCommand implements Callable<Integer> {
                     } else {
                         int[] sh = first.shape();
                         if (surface == null) {
-                            surface = HullDepths.compute(niAbove, first.labels(),
+                            surface = DepthMaps.compute(niAbove, first.labels(),
                                     java.util.Arrays.stream(first.labels()).max().orElse(0), sh[0], sh[1],
-                                    sh[2], first.voxelUm(), settings.surface());
+                                    sh[2], first.voxelUm(), where);
                         }
                         r = GradientAnalysis.analyse(sh, first.voxelUm(), first.pairs(), first.registrations(),
                                 first.deltaMu(), first.labels(), surface, first.particles(), settings);

@@ -115,8 +115,9 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--float32", description = "Store float32 counts instead of uint16.")
     private boolean float32;
 
-    @Option(names = "--touching", defaultValue = "0", paramLabel = "UM",
-            description = "Move the second particle to touch the first, overlapping by this much, µm (default: apart).")
+    @Option(names = "--touching-um", defaultValue = "0", paramLabel = "UM",
+            description = "Without --field: move the second particle to touch the first, overlapping by this much, µm"
+                    + " (default: apart).")
     private double touchingUm;
 
     @Option(names = "--lithium", defaultValue = "1", paramLabel = "L",

@@ -12,21 +12,23 @@ import org.edgewise.api.Element;
 import org.edgewise.api.datasets.FlatArrays;
 import org.edgewise.api.metadata.PhysicalMetadata;
 import org.edgewise.physics.EnergyPair;
+import org.edgewise.api.parameters.Parameters;
+import org.edgewise.segment.DepthMaps;
 import org.edgewise.segment.ParticleMetrics;
 import org.edgewise.segment.ParticleSegmentation;
+import org.edgewise.segment.stages.ParticlesModel;
 
 /**
- * The gradient analysis of one run from its six reconstructions: the element pairs registered to the Ni grid (the
- * segmentation grid), Δμ per element, particles and their hull depth, depth statistics with the ratio and the
- * calibrated fraction, and the paper's Table 1 per particle.
+ * The gradient analysis of one run from its six reconstructions in memory: the element pairs registered to the Ni
+ * grid (the segmentation grid), Δμ per element, particles and their hull depth, depth statistics with the ratio and
+ * the calibrated fraction, and the paper's Table 1 per particle. {@code edgewise analyze} runs the same steps as
+ * stages of one pipeline ({@code org.edgewise.workflow.AnalyzeWorkflow}); this facade serves parameter studies that
+ * repeat the statistics on volumes held in memory ({@code edgewise bench gradient}).
  * <pre>{@code
  * GradientAnalysis.Result r = GradientAnalysis.run(volumes, GradientAnalysis.Settings.defaults(), System.err::println);
  * }</pre>
  */
 public final class GradientAnalysis {
-
-    /** Margin of the particle windows of {@link LabelLandmarks}, voxels. */
-    static final double LABEL_MARGIN_VOXELS = 3;
 
     private GradientAnalysis() {
     }
@@ -42,8 +44,7 @@ public final class GradientAnalysis {
     }
 
     /**
-     * @param segmentation the particle segmentation (on the Ni above-edge volume)
-     * @param surface      where depth zero lies
+     * @param segmentation the particle segmentation (on the Ni above-edge volume) and where depth zero lies
      * @param statistics   depth bins and the variance clusters
      * @param confidence   two-sided confidence level of every interval, e.g. 0.99
      * @param lithium      Li per formula unit for the calibration
@@ -51,14 +52,12 @@ public final class GradientAnalysis {
      * @param reliable     reliable-region rule
      * @param register     whether the Mn and Co pairs are registered to the Ni grid (false: taken as they are)
      */
-    public record Settings(ParticleSegmentation.Settings segmentation, HullDepths.Settings surface,
-            DepthStatistics.Settings statistics, double confidence, double lithium, ProfileMetrics.Settings metrics,
+    public record Settings(ParticleSegmentation.Settings segmentation, DepthStatistics.Settings statistics, double confidence, double lithium, ProfileMetrics.Settings metrics,
             ReliableRegions.Settings reliable, boolean register) {
 
         /** @return the defaults of {@code edgewise analyze} */
         public static Settings defaults() {
-            return new Settings(org.edgewise.api.parameters.Parameters.defaults(org.edgewise.segment.stages.ParticlesModel.class)
-                    .settings(), HullDepths.Settings.defaults(),
+            return new Settings(Parameters.defaults(ParticlesModel.class).settings(),
                     DepthStatistics.Settings.defaults(), 0.99, 1.0, ProfileMetrics.Settings.defaults(),
                     ReliableRegions.Settings.defaults(), true);
         }
@@ -86,7 +85,7 @@ public final class GradientAnalysis {
      * @param calibration   the calibration used for the fractions
      */
     public record Result(int[] shape, double voxelUm, List<EnergyPair> pairs, List<ElementRegistration> registrations,
-            float[][] deltaMu, int[] labels, HullDepths.Result surface, List<ParticleMetrics.Metrics> particles,
+            float[][] deltaMu, int[] labels, DepthMaps.Result surface, List<ParticleMetrics.Metrics> particles,
             List<DepthStatistics.Profile> profiles, List<ProfileRow> rows, List<ProfileMetrics.Metric> metrics,
             Calibration calibration) {
     }
@@ -117,7 +116,6 @@ public final class GradientAnalysis {
         List<EnergyPair> pairs = new ArrayList<>();
         Map<Element, float[][]> onGrid = new EnumMap<>(Element.class);
         List<ElementRegistration> registrations = new ArrayList<>();
-        float[] referenceValues = FlatArrays.floats(reference);
         for (Element e : Element.values()) {
             PairVolumes pair = volumes.get(e);
             pairs.add(new EnergyPair(e, PhysicalMetadata.of(pair.below()).energyKev(),
@@ -125,15 +123,8 @@ public final class GradientAnalysis {
             float[] below = FlatArrays.floats(pair.below());
             float[] above = FlatArrays.floats(pair.above());
             if (e != Element.NI && settings.register()) {
-                Registration.Result r = Registration.registerVolumes(reference, pair.below());
-                if (!Registration.LANDMARKS.equals(r.method())) {
-                    // the volumes' own landmarks failed (touching particles): use the segmented particles
-                    Registration.Result byLabels = LabelLandmarks.register(referenceValues, below, seg.labels(),
-                            seg.count(), shape[0], shape[1], shape[2], LABEL_MARGIN_VOXELS, r.nominalScale());
-                    if (byLabels != null) {
-                        r = byLabels;
-                    }
-                }
+                Registration.Result r = ElementRegistrations.toReference(reference, pair.below(), seg.labels(),
+                        seg.count());
                 registrations.add(new ElementRegistration(e, r));
                 double k = r.scale() * r.nominalScale();
                 below = ElementalMaps.resample(below, shape[0], shape[1], shape[2], r.shiftPx(), k);
@@ -147,11 +138,11 @@ public final class GradientAnalysis {
             deltaMu[e.ordinal()] = ElementalMaps.difference(onGrid.get(e)[1], onGrid.get(e)[0]);
         }
         progress.accept("differential volumes Δμ of Ni, Mn and Co on the Ni grid");
-        HullDepths.Result surface = HullDepths.compute(niAbove, seg.labels(), seg.count(), shape[0], shape[1],
-                shape[2], voxelUm, settings.surface());
-        progress.accept(String.format(java.util.Locale.ROOT, "hull depth: surface at %.5g 1/µm (level %s), dilation"
-                + " %s µm, depth offset %s voxel", surface.threshold(), settings.surface().surfaceLevel(),
-                settings.surface().dilateUm(), settings.surface().depthOffsetVoxels()));
+        DepthMaps.Result surface = new DepthMaps.Result(seg.grown(), seg.hulls(), seg.depthUm(),
+                seg.surfaceThreshold());
+        DepthMaps.Surface where = settings.segmentation().surface();
+        progress.accept(String.format(java.util.Locale.ROOT, "hull depth: surface level %s, dilation %s µm, depth"
+                + " offset %s voxel", where.level(), where.dilateUm(), where.offsetVoxels()));
         Result result = analyse(shape, voxelUm, pairs, registrations, deltaMu, seg.labels(), surface, seg.metrics(),
                 settings);
         progress.accept("depth statistics (" + result.rows().size() + " profile rows, cluster "
@@ -161,7 +152,7 @@ public final class GradientAnalysis {
 
     /** The statistics part alone, from Δμ volumes and a hull depth already computed (a rerun with other windows). */
     public static Result analyse(int[] shape, double voxelUm, List<EnergyPair> pairs,
-            List<ElementRegistration> registrations, float[][] deltaMu, int[] labels, HullDepths.Result surface,
+            List<ElementRegistration> registrations, float[][] deltaMu, int[] labels, DepthMaps.Result surface,
             List<ParticleMetrics.Metrics> particles, Settings settings) {
         List<DepthStatistics.Profile> profiles = DepthStatistics.compute(deltaMu, surface.hulls(), surface.depthUm(),
                 shape[0], shape[1], shape[2], voxelUm, settings.statistics());

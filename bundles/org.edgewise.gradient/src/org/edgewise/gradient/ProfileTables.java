@@ -109,6 +109,27 @@ public final class ProfileTables {
         return t;
     }
 
+    /** @return the metrics of a metrics table (standard errors of core − edge and of the maximum are not kept: NaN) */
+    public static List<ProfileMetrics.Metric> metricRows(Dataset t) {
+        List<ProfileMetrics.Metric> metrics = new ArrayList<>();
+        for (int i = 0; i < Tables.rows(t); i++) {
+            metrics.add(new ProfileMetrics.Metric((int) Tables.get(t, i, "particle"),
+                    element(Tables.get(t, i, "element_z")),
+                    ProfileRow.Quantity.values()[(int) Math.round(Tables.get(t, i, "quantity"))],
+                    Tables.get(t, i, "edge_depth_um"), estimate(t, i, "edge_value", "edge_se", "edge_ci"),
+                    Tables.get(t, i, "core_depth_um"), estimate(t, i, "core_value", "core_se", "core_ci"),
+                    estimate(t, i, "d_core_edge", null, "d_core_edge_ci"), Tables.get(t, i, "max_depth_um"),
+                    estimate(t, i, "max_value", null, "max_ci"), Tables.get(t, i, "d_max_min")));
+        }
+        return metrics;
+    }
+
+    private static Estimate estimate(Dataset t, int i, String value, String se, String halfWidth) {
+        double v = Tables.get(t, i, value);
+        double h = Tables.get(t, i, halfWidth);
+        return new Estimate(v, se == null ? Double.NaN : Tables.get(t, i, se), v - h, v + h);
+    }
+
     /** @return the element with this atomic number */
     public static Element element(double atomicNumber) {
         for (Element e : Element.values()) {

@@ -19,10 +19,13 @@ import org.edgewise.gradient.ProfileTables;
 import org.edgewise.physics.EnergyPair;
 import org.edgewise.physics.LayeredOxide;
 import org.edgewise.physics.TmFractions;
+import org.edgewise.segment.stages.ParticlesModel;
+import org.edgewise.segment.stages.ParticlesStage;
+import org.edgewise.segment.stages.ThresholdModel;
 import org.junit.jupiter.api.Test;
 
 /**
- * The stage chain difference → hull depth → profiles → metrics on a ball of NMC811 with a NMC111 shell, whose μ at
+ * The stage chain difference → particles (hull depth) → profiles → metrics on a ball of NMC811 with a NMC111 shell, whose μ at
  * every energy comes from the physics bundle: the fractions must come back, and bad inputs are refused.
  */
 class StagesTest {
@@ -52,19 +55,6 @@ class StagesTest {
         return PhysicalMetadata.create(VOXEL_UM, energyKev, "1/µm").attachTo(d);
     }
 
-    private static Dataset labels() {
-        int[] l = new int[N * N * N];
-        double c = (N - 1) / 2.0;
-        for (int i = 0; i < l.length; i++) {
-            int z = i / (N * N);
-            int y = i / N % N;
-            int x = i % N;
-            l[i] = (z - c) * (z - c) + (y - c) * (y - c) + (x - c) * (x - c) < RADIUS * RADIUS ? 1 : 0;
-        }
-        Dataset d = FlatArrays.wrap(l, N, N, N);
-        return PhysicalMetadata.create(VOXEL_UM, Double.NaN, "1").attachTo(d);
-    }
-
     @Test
     void chainRecoversCoreAndShellFractions() throws StageException {
         Map<String, Dataset> deltaMu = new LinkedHashMap<>();
@@ -74,8 +64,11 @@ class StagesTest {
                     StageInput.whole(Map.of("above", volume(p.aboveKev()), "below", volume(p.belowKev()))),
                     new DifferenceModel(""), MONITOR).get("deltamu"));
         }
-        var depth = new HullDepthStage().apply(StageInput.whole(Map.of("volume", volume(8.353), "labels", labels())),
-                new HullDepthModel(0.5, 0, 0.5), MONITOR);
+        // the particle and its depth as analyze finds them: segmented on the Ni above-edge volume, depth zero at
+        // half-way between background and material
+        var depth = new ParticlesStage().apply(StageInput.of(ParticlesStage.VOLUME, volume(8.353)),
+                new ParticlesModel(ThresholdModel.Method.OTSU, 0, 0, 0, 0.5, 0, 0.5, 0.5), MONITOR);
+        assertEquals(1, depth.get(ParticlesStage.LABELS).max().intValue());
         Map<String, Dataset> in = new LinkedHashMap<>(deltaMu);
         in.put("hulls", depth.get("hulls"));
         in.put("depth", depth.get("depth"));

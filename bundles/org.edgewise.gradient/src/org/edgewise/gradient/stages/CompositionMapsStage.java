@@ -3,7 +3,6 @@ package org.edgewise.gradient.stages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.eclipse.january.IMonitor;
@@ -26,16 +25,42 @@ import org.edgewise.physics.EnergyPair;
  */
 public final class CompositionMapsStage implements IStage<CompositionMapsModel> {
 
+    /** The stage id in {@code plugin.xml}: permanent, referred to by pipeline files and provenance. */
+    public static final String ID = "edgewise.gradient.composition-maps";
+
+    /** Input port: the hulls (the label whose hull holds each voxel); Δμ ports as {@link ProfilesStage#port}. */
+    public static final String HULLS = "hulls";
+
+    /** @return the output port of an element's ratio map, e.g. {@code ratio_ni} */
+    public static String ratio(Element element) {
+        return "ratio_" + ProfilesStage.port(element);
+    }
+
+    /** @return the output port of the 1σ map of an element's ratio, e.g. {@code ratio_ni_sd} */
+    public static String ratioSd(Element element) {
+        return ratio(element) + "_sd";
+    }
+
+    /** @return the output port of an element's fraction map, e.g. {@code fraction_ni} */
+    public static String fraction(Element element) {
+        return "fraction_" + ProfilesStage.port(element);
+    }
+
+    /** @return the output port of the 1σ map of an element's fraction, e.g. {@code fraction_ni_sd} */
+    public static String fractionSd(Element element) {
+        return fraction(element) + "_sd";
+    }
+
     @Override
     public StageOutput apply(StageInput input, CompositionMapsModel model, IMonitor monitor) throws StageException {
-        Dataset hulls = input.get("hulls");
+        Dataset hulls = input.get(HULLS);
         int[] inside = FlatArrays.ints(hulls);
         float[][] d = new float[3][];
         double[] noise = new double[3];
         List<EnergyPair> pairs = new ArrayList<>();
         Dataset like = null;
         for (Element e : Element.values()) {
-            Dataset v = input.get(e.symbol().toLowerCase(Locale.ROOT));
+            Dataset v = input.get(ProfilesStage.port(e));
             like = v;
             try {
                 pairs.add(PairMetadata.pairOf(v));
@@ -50,13 +75,11 @@ public final class CompositionMapsStage implements IStage<CompositionMapsModel> 
         float[][] fraction = ElementalMaps.composition(d, inside, noise, Calibration.of(pairs, model.lithium()));
         Map<String, Dataset> out = new LinkedHashMap<>();
         for (Element e : Element.values()) {
-            String el = e.symbol().toLowerCase(Locale.ROOT);
             int k = e.ordinal();
-            out.put("ratio_" + el, GradientStages.volume(ratio[k], s, like, "1", "ratio_" + el));
-            out.put("ratio_" + el + "_sd", GradientStages.volume(ratio[3 + k], s, like, "1", "ratio_" + el + "_sd"));
-            out.put("fraction_" + el, GradientStages.volume(fraction[k], s, like, "1", "fraction_" + el));
-            out.put("fraction_" + el + "_sd", GradientStages.volume(fraction[3 + k], s, like, "1",
-                    "fraction_" + el + "_sd"));
+            out.put(ratio(e), GradientStages.volume(ratio[k], s, like, "1", ratio(e)));
+            out.put(ratioSd(e), GradientStages.volume(ratio[3 + k], s, like, "1", ratioSd(e)));
+            out.put(fraction(e), GradientStages.volume(fraction[k], s, like, "1", fraction(e)));
+            out.put(fractionSd(e), GradientStages.volume(fraction[3 + k], s, like, "1", fractionSd(e)));
         }
         return new StageOutput(out);
     }

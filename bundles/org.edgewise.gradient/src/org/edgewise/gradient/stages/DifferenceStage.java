@@ -19,10 +19,20 @@ import org.edgewise.physics.EnergyPair;
  */
 public final class DifferenceStage implements IStage<DifferenceModel> {
 
+    /** The stage id in {@code plugin.xml}: permanent, referred to by pipeline files and provenance. */
+    public static final String ID = "edgewise.gradient.difference";
+
+    /** Input port: the volume above the edge. */
+    public static final String ABOVE = "above";
+    /** Input port: the volume below the edge, on the same grid. */
+    public static final String BELOW = "below";
+    /** Output port: Δμ, 1/µm. */
+    public static final String DELTA_MU = "deltamu";
+
     @Override
     public StageOutput apply(StageInput input, DifferenceModel model, IMonitor monitor) throws StageException {
-        Dataset above = input.get("above");
-        Dataset below = input.get("below");
+        Dataset above = input.get(ABOVE);
+        Dataset below = input.get(BELOW);
         int[] s = GradientStages.sameShape(above, below);
         double lo = PhysicalMetadata.of(below).energyKev();
         double hi = PhysicalMetadata.of(above).energyKev();
@@ -42,6 +52,6 @@ public final class DifferenceStage implements IStage<DifferenceModel> {
         float[] d = ElementalMaps.difference(FlatArrays.floats(above), FlatArrays.floats(below));
         Dataset out = GradientStages.volume(d, s, below, "1/µm", "delta_mu_" + element.symbol().toLowerCase(java.util.Locale.ROOT));
         PairMetadata.of(pair).attachTo(out);
-        return StageOutput.of("deltamu", out);
+        return StageOutput.of(DELTA_MU, out);
     }
 }

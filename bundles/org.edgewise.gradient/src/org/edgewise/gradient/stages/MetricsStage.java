@@ -15,13 +15,21 @@ import org.edgewise.gradient.ProfileTables;
  */
 public final class MetricsStage implements IStage<MetricsModel> {
 
+    /** The stage id in {@code plugin.xml}: permanent, referred to by pipeline files and provenance. */
+    public static final String ID = "edgewise.gradient.metrics";
+
+    /** Input port: a profile table of {@code edgewise.gradient.profiles}. */
+    public static final String PROFILES = "profiles";
+    /** Output port: the metrics table ({@link ProfileTables#METRIC_COLUMNS}). */
+    public static final String METRICS = "metrics";
+
     @Override
     public StageOutput apply(StageInput input, MetricsModel model, IMonitor monitor) throws StageException {
         try {
-            return StageOutput.of("metrics", ProfileTables.metrics(ProfileMetrics.compute(
-                    ProfileTables.profileRows(input.get("profiles")), model.settings())));
+            return StageOutput.of(METRICS, ProfileTables.metrics(ProfileMetrics.compute(
+                    ProfileTables.profileRows(input.get(PROFILES)), model.settings())));
         } catch (IllegalArgumentException e) {
-            throw new StageException("edgewise.gradient.metrics: " + e.getMessage());
+            throw new StageException(ID + ": " + e.getMessage());
         }
     }
 }

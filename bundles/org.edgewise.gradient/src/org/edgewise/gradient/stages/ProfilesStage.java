@@ -28,15 +28,36 @@ import org.edgewise.physics.EnergyPair;
  */
 public final class ProfilesStage implements IStage<ProfilesModel> {
 
+    /** The stage id in {@code plugin.xml}: permanent, referred to by pipeline files and provenance. */
+    public static final String ID = "edgewise.gradient.profiles";
+
+    /** Input port: Δμ of Ni (1/µm), with its energy pair. */
+    public static final String NI = "ni";
+    /** Input port: Δμ of Mn. */
+    public static final String MN = "mn";
+    /** Input port: Δμ of Co. */
+    public static final String CO = "co";
+    /** Input port: the hulls (the label whose hull holds each voxel). */
+    public static final String HULLS = "hulls";
+    /** Input port: depth below the hull, µm. */
+    public static final String DEPTH = "depth";
+    /** Output port: the profile table ({@link ProfileTables#PROFILE_COLUMNS}). */
+    public static final String PROFILES = "profiles";
+
+    /** @return the input port of an element's Δμ: {@link #NI}, {@link #MN} or {@link #CO} */
+    public static String port(Element element) {
+        return element.symbol().toLowerCase(java.util.Locale.ROOT);
+    }
+
     @Override
     public StageOutput apply(StageInput input, ProfilesModel model, IMonitor monitor) throws StageException {
-        Dataset hulls = input.get("hulls");
-        Dataset depth = input.get("depth");
+        Dataset hulls = input.get(HULLS);
+        Dataset depth = input.get(DEPTH);
         Dataset[] deltaMu = new Dataset[3];
         List<EnergyPair> pairs = new ArrayList<>();
         float[][] values = new float[3][];
         for (Element e : Element.values()) {
-            deltaMu[e.ordinal()] = input.get(e.symbol().toLowerCase(java.util.Locale.ROOT));
+            deltaMu[e.ordinal()] = input.get(port(e));
             try {
                 pairs.add(PairMetadata.pairOf(deltaMu[e.ordinal()]));
             } catch (IllegalArgumentException x) {
@@ -55,6 +76,9 @@ public final class ProfilesStage implements IStage<ProfilesModel> {
                 new ReliableRegions.Settings(model.tolerance(), reliable.minVoxels(), reliable.plateauFromUm(),
                         reliable.plateauToUm()), model.resolutionVoxels() * voxelUm
                         / (model.binUm() > 0 ? model.binUm() : voxelUm));
-        return StageOutput.of("profiles", ProfileTables.profiles(rows));
+        if (rows.isEmpty()) {
+            throw new StageException(ID + ": '" + hulls.getName() + "' holds no particle");
+        }
+        return StageOutput.of(PROFILES, ProfileTables.profiles(rows));
     }
 }
