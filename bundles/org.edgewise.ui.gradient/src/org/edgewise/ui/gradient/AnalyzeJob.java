@@ -1,13 +1,12 @@
 package org.edgewise.ui.gradient;
 
-import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
@@ -15,39 +14,40 @@ import org.eclipse.january.dataset.Dataset;
 import org.eclipse.january.dataset.DatasetUtils;
 import org.edgewise.api.Element;
 import org.edgewise.api.datasets.FlatArrays;
-import org.edgewise.api.files.AtomicFiles;
 import org.edgewise.api.metadata.PhysicalMetadata;
-import org.edgewise.api.parameters.Parameters;
 import org.edgewise.api.results.ResultDataset;
 import org.edgewise.api.stages.DataKind;
+import org.edgewise.api.tables.Tables;
+import org.edgewise.core.pipeline.Provenance;
+import org.edgewise.gradient.Calibration;
 import org.edgewise.gradient.DensityHistograms;
-import org.edgewise.gradient.ElementalMaps;
-import org.edgewise.gradient.GradientAnalysis;
 import org.edgewise.gradient.LineScans;
-import org.edgewise.gradient.ProfileTables;
+import org.edgewise.gradient.ProfileRow;
 import org.edgewise.gradient.stages.MetricsModel;
 import org.edgewise.io.ResultsFile;
-import org.edgewise.segment.ParticleMetrics;
 import org.edgewise.ui.data.DatasetEntry;
 import org.edgewise.ui.data.IDatasetRegistry;
 import org.edgewise.ui.jobs.EdgewiseJob;
+import org.edgewise.ui.jobs.MonitorAdapter;
 import org.edgewise.ui.jobs.WorkflowRuns;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.edgewise.workflow.Analysis;
+import org.edgewise.workflow.AnalysisParameters;
+import org.edgewise.workflow.AnalyzeWorkflow;
+import org.edgewise.workflow.StandardIo;
 
 /**
- * The gradient analysis of the six reconstructions, as {@code edgewise analyze} does it after reconstructing
- * ({@link GradientAnalysis}): Mn and Co registered to the Ni grid, Δμ per element, particles and their hull depth,
- * depth profiles with confidence intervals, the Table-1 metrics; then, for the views, the calibrated fraction maps,
- * the line scans through every particle's centre and the data density of Δμ against depth. Everything goes into the
- * registry, derived from the six volumes, and into {@code results.h5} and {@code provenance.json} of the run folder.
+ * The gradient analysis of the six reconstructions, exactly as {@code edgewise analyze VOLUMES.h5} runs it
+ * ({@link Analysis#run}): particles and their hull depth on the Ni above-edge volume, Mn and Co registered to the Ni
+ * grid, Δμ per element, depth profiles with confidence intervals, Table 1 and the composition maps, written with
+ * {@code particles.csv}, {@code profiles.csv}, {@code metrics.csv}, {@code results.h5}, {@code provenance.json} and
+ * {@code report.html} into the run folder. For the views it then takes the line scans through every particle's
+ * centre and the data density of Δμ against depth from those results (into {@value #CHART_FILE}), and puts the maps,
+ * labels, depth and tables into the registry, derived from the six volumes.
  */
 public final class AnalyzeJob extends EdgewiseJob {
 
-    /** What the registry entries' origin names as the step. */
-    public static final String STEP = "edgewise analyze";
+    /** Results file of the line scans and densities, beside the analysis files. */
+    public static final String CHART_FILE = "charts.h5";
     /** Edge of the square cross-section a line scan averages over, voxels. */
     public static final int LINE_WIDTH_VOXELS = 3;
     /** Value bins of a data-density histogram. */
@@ -57,12 +57,13 @@ public final class AnalyzeJob extends EdgewiseJob {
     private final MetricsModel windows;
     private final IDatasetRegistry registry;
     private volatile Path runFolder;
-    private volatile GradientAnalysis.Result result;
+    private volatile Analysis.Result analysis;
+    private volatile AnalyzeWorkflow.Plan plan;
     private volatile List<DatasetEntry> results = List.of();
 
     /**
-     * @param volumes  the six reconstructions {@code [z, y, x]}, 1/µm, each labelled with its element and side (one
-     *                 per element and side; each pair on one grid)
+     * @param volumes  the six reconstructions {@code [z, y, x]}, 1/µm, each labelled with its element and side, all
+     *                 stored in one results file (one reconstruction run, or a {@code volumes.h5})
      * @param windows  the Table-1 depth windows
      * @param registry where the results go
      */
@@ -76,82 +77,72 @@ public final class AnalyzeJob extends EdgewiseJob {
 
     /**
      * @param entries candidate entries, in registry order
-     * @return the last reconstruction of each element and side, Ni below first (six entries), or fewer when some
-     *         are missing
+     * @return the last reconstruction of each element and side (six entries), or fewer when some are missing
      */
     public static List<DatasetEntry> latestReconstructions(List<DatasetEntry> entries) {
         Map<String, DatasetEntry> latest = new LinkedHashMap<>();
         for (Element element : Element.values()) {
             for (boolean above : new boolean[] { false, true }) {
-                latest.put(element + "/" + above, null);
+                latest.put(AnalyzeWorkflow.volumeName(element, above), null);
             }
         }
         for (DatasetEntry entry : entries) {
-            if (entry.kind() == DataKind.VOLUME && entry.scan() != null) {
-                latest.put(entry.scan().element() + "/" + entry.scan().above(), entry);
+            if (entry.kind() == DataKind.VOLUME && entry.scan() != null && storedIn(entry) != null) {
+                latest.put(AnalyzeWorkflow.volumeName(entry.scan().element(), entry.scan().above()), entry);
             }
         }
-        return latest.values().stream().filter(java.util.Objects::nonNull).toList();
+        return latest.values().stream().filter(Objects::nonNull).toList();
+    }
+
+    /** @return the results file an entry is stored in, or null for one that lives only in memory */
+    private static Path storedIn(DatasetEntry entry) {
+        if (entry.origin() instanceof DatasetEntry.FileOrigin file) {
+            return file.file();
+        }
+        return entry.origin() instanceof DatasetEntry.Derivation derivation ? derivation.resultsFile() : null;
     }
 
     @Override
     protected void work(IProgressMonitor monitor) throws Exception {
         monitor.beginTask(getName(), IProgressMonitor.UNKNOWN);
-        Map<Element, Dataset[]> sides = new EnumMap<>(Element.class);
-        for (DatasetEntry volume : volumes) {
-            if (volume.kind() != DataKind.VOLUME || volume.scan() == null) {
-                throw new IllegalArgumentException(volume.name() + " is not a reconstruction of a labelled scan");
-            }
-            monitor.subTask("reading " + volume.name());
-            Dataset data = DatasetUtils.sliceAndConvertLazyDataset(volume.data());
-            PhysicalMetadata.create(volume.pixelSizeUm(), volume.energyKev(), volume.valueUnit()).attachTo(data);
-            sides.computeIfAbsent(volume.scan().element(), e -> new Dataset[2])[volume.scan().above() ? 1 : 0] = data;
-        }
-        Map<Element, GradientAnalysis.PairVolumes> pairs = new EnumMap<>(Element.class);
-        for (Element element : Element.values()) {
-            Dataset[] pair = sides.get(element);
-            if (pair == null || pair[0] == null || pair[1] == null) {
-                throw new IllegalArgumentException("no " + element.symbol() + " pair among " + volumes.stream()
-                        .map(DatasetEntry::name).toList() + ": reconstruct the six scans first");
-            }
-            pairs.put(element, new GradientAnalysis.PairVolumes(pair[0], pair[1]));
-        }
-        GradientAnalysis.Settings d = GradientAnalysis.Settings.defaults();
-        GradientAnalysis.Settings settings = new GradientAnalysis.Settings(d.segmentation(), d.surface(),
-                d.statistics(), d.confidence(), d.lithium(), GradientWindows.settings(windows), d.reliable(),
-                d.register());
-        GradientAnalysis.Result r = GradientAnalysis.run(pairs, settings, line -> {
-            if (monitor.isCanceled()) {
-                throw new OperationCanceledException();
-            }
-            monitor.subTask(line);
-        });
-        checkCancel(monitor);
-        monitor.subTask("fraction maps, line scans and data density");
-        List<ResultDataset> outputs = outputs(r);
-        checkCancel(monitor);
+        Path volumesFile = volumesFile();
+        AnalysisParameters parameters = AnalysisParameters.defaults().withMetrics(windows);
         runFolder = WorkflowRuns.newRunFolder("analyze");
-        String provenance = provenance(r, settings);
-        monitor.subTask("writing " + runFolder.resolve(ResultsFile.PIPELINE_FILE_NAME));
-        ResultsFile.write(runFolder.resolve(ResultsFile.PIPELINE_FILE_NAME), outputs, provenance, null);
-        AtomicFiles.write(runFolder.resolve("provenance.json"), t -> Files.writeString(t, provenance));
+        Analysis.Result r = Analysis.run(volumesFile, runFolder, parameters, new MonitorAdapter(monitor));
         checkCancel(monitor);
-        String base = "analysis/" + String.join("+", volumes.stream().map(DatasetEntry::id).toList());
-        List<String> from = volumes.stream().map(DatasetEntry::id).toList();
-        Map<String, Object> parameters = new LinkedHashMap<>(Parameters.toMap(windows));
-        parameters.put("confidence", settings.confidence());
-        parameters.put("lithium", settings.lithium());
-        List<DatasetEntry> entries = new ArrayList<>();
-        for (ResultDataset output : outputs) {
-            PhysicalMetadata metadata = PhysicalMetadata.of(output.data());
-            entries.add(new DatasetEntry(base + "/" + output.name(), output.name(), output.kind(), output.data(), null,
-                    Double.NaN, output.kind() == DataKind.TABLE ? Double.NaN : r.voxelUm(), metadata.valueUnit(),
-                    new DatasetEntry.Derivation(STEP, parameters, from,
-                            runFolder.resolve(ResultsFile.PIPELINE_FILE_NAME), output.name())));
+        // the same builder and inputs as inside Analysis.run: the names of its results
+        AnalyzeWorkflow.Plan p = AnalyzeWorkflow.builder().volumes(volumesFile).parameters(parameters).plan();
+        Path resultsFile = runFolder.resolve(Analysis.RESULTS_FILE);
+        monitor.subTask("line scans and data density");
+        writeChartTables(r, p, resultsFile, parameters.profiles().lithium());
+        checkCancel(monitor);
+        monitor.subTask("reading the results");
+        results = List.copyOf(entries(p, resultsFile));
+        registry.putAll(results);
+        plan = p;
+        analysis = r;
+    }
+
+    /** @return the one results file that holds the six volumes under their names ({@code ni_below} ...) */
+    private Path volumesFile() throws IOException {
+        Path file = null;
+        for (DatasetEntry volume : volumes) {
+            Path stored = storedIn(volume);
+            if (stored == null || volume.scan() == null) {
+                throw new IllegalArgumentException(volume.name() + " is not a stored reconstruction of a labelled"
+                        + " scan: reconstruct the six scans (Reconstruction perspective) or open a volumes.h5");
+            }
+            if (file != null && !file.equals(stored)) {
+                throw new IllegalArgumentException("the six volumes come from different files (" + file + ", "
+                        + stored + "): reconstruct the six scans in one run, or open one volumes.h5");
+            }
+            file = stored;
         }
-        registry.putAll(entries);
-        result = r;
-        results = List.copyOf(entries);
+        if (file == null || volumes.size() != 6) {
+            throw new IllegalArgumentException("the analysis needs the six reconstructions (Ni, Mn, Co below and"
+                    + " above the edge), got " + volumes.stream().map(DatasetEntry::name).toList());
+        }
+        return file;
     }
 
     private static void checkCancel(IProgressMonitor monitor) {
@@ -160,93 +151,90 @@ public final class AnalyzeJob extends EdgewiseJob {
         }
     }
 
-    /** The volumes and tables of the analysis, each with its unit; names as {@code edgewise analyze} writes them. */
-    private static List<ResultDataset> outputs(GradientAnalysis.Result r) {
-        int[] s = r.shape();
-        double v = r.voxelUm();
-        List<ResultDataset> out = new ArrayList<>();
+    /** The registry entries of the analysis: Δμ, maps, particles and depth, tables; ids stable across reruns. */
+    private List<DatasetEntry> entries(AnalyzeWorkflow.Plan p, Path resultsFile) throws IOException {
+        Provenance provenance;
+        try {
+            provenance = Provenance.fromJson(ResultsFile.readProvenance(resultsFile));
+        } catch (IOException | RuntimeException e) {
+            provenance = null; // the entries then name the pipeline instead of each stage
+        }
+        String base = "analysis/" + String.join("+", volumes.stream().map(DatasetEntry::id).sorted().toList());
+        List<String> from = volumes.stream().map(DatasetEntry::id).toList();
+        Map<String, String> named = new LinkedHashMap<>();
         for (Element e : Element.values()) {
-            out.add(volume("delta_mu_" + lower(e), FlatArrays.wrap(r.deltaMu()[e.ordinal()], s), v, "1/µm"));
+            named.put("delta_mu_" + GradientTables.lower(e), p.deltaMu().get(e));
         }
-        int[] hulls = r.surface().hulls();
-        double[] noise = new double[3];
-        for (Element e : Element.values()) {
-            noise[e.ordinal()] = ElementalMaps.backgroundNoise(r.deltaMu()[e.ordinal()], hulls);
+        p.maps().forEach(named::put);
+        named.put("labels", p.segmentation().labels());
+        named.put("hulls", p.segmentation().hulls());
+        named.put("depth", p.segmentation().depth());
+        named.put("particles", p.segmentation().particles());
+        named.put("profiles", p.profiles());
+        named.put("metrics", p.metrics());
+        List<DatasetEntry> out = new ArrayList<>();
+        for (Map.Entry<String, String> result : named.entrySet()) {
+            out.add(WorkflowRuns.entry(resultsFile, provenance, result.getValue(), base + "/" + result.getKey(),
+                    result.getKey(), null, from));
         }
-        float[][] fraction = ElementalMaps.composition(r.deltaMu(), hulls, noise, r.calibration());
-        for (Element e : Element.values()) {
-            out.add(volume("fraction_" + lower(e), FlatArrays.wrap(fraction[e.ordinal()], s), v,
-                    PhysicalMetadata.DIMENSIONLESS));
+        Path charts = runFolder.resolve(CHART_FILE);
+        for (String table : List.of("line_scans", "density")) {
+            out.add(WorkflowRuns.entry(charts, null, table, base + "/" + table, table, null, from));
         }
-        out.add(new ResultDataset("labels", DataKind.LABELS, PhysicalMetadata.create(v, Double.NaN, "label")
-                .attachTo(FlatArrays.wrap(r.labels(), s))));
-        out.add(new ResultDataset("hulls", DataKind.LABELS, PhysicalMetadata.create(v, Double.NaN, "label")
-                .attachTo(FlatArrays.wrap(hulls, s))));
-        out.add(volume("depth", FlatArrays.wrap(r.surface().depthUm(), s), v, "µm"));
-        out.add(table("profiles", ProfileTables.profiles(r.rows())));
-        out.add(table("metrics", ProfileTables.metrics(r.metrics())));
-        List<LineScans.Scan> scans = new ArrayList<>();
-        List<ChartTables.Entry> densities = new ArrayList<>();
-        for (ParticleMetrics.Metrics particle : r.particles()) {
-            if (r.rows().stream().noneMatch(row -> row.particle() == particle.label())) {
-                continue;
-            }
-            double[] centreVoxel = new double[3];
-            for (int a = 0; a < 3; a++) {
-                centreVoxel[a] = particle.centroidUm()[a] / v;
-            }
-            scans.addAll(LineScans.through(r.deltaMu(), hulls, r.surface().depthUm(), s[0], s[1], s[2],
-                    particle.label(), centreVoxel, LINE_WIDTH_VOXELS, v, r.calibration()));
-            for (Element e : Element.values()) {
-                densities.add(new ChartTables.Entry(e, DensityHistograms.of(r.deltaMu()[e.ordinal()], hulls,
-                        r.surface().depthUm(), particle.label(), v, DENSITY_VALUE_BINS)));
-            }
-        }
-        out.add(table("line_scans", ChartTables.lineScans(scans)));
-        out.add(table("density", ChartTables.density(densities)));
         return out;
     }
 
-    private static ResultDataset volume(String name, Dataset data, double voxelUm, String unit) {
-        return new ResultDataset(name, DataKind.VOLUME, PhysicalMetadata.create(voxelUm, Double.NaN, unit)
-                .attachTo(data));
-    }
-
-    private static ResultDataset table(String name, Dataset table) {
-        return new ResultDataset(name, DataKind.TABLE, table);
-    }
-
-    private static String lower(Element e) {
-        return e.symbol().toLowerCase(Locale.ROOT);
-    }
-
-    private String provenance(GradientAnalysis.Result r, GradientAnalysis.Settings settings) throws Exception {
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode root = json.createObjectNode();
-        root.put("step", STEP);
-        root.put("voxelUm", r.voxelUm());
-        ArrayNode inputs = root.putArray("inputs");
-        for (DatasetEntry volume : volumes) {
-            inputs.addObject().put("name", volume.name()).put("origin", volume.origin().describe())
-                    .put("energyKev", volume.energyKev());
+    /**
+     * Line scans through every particle's centre and the density of each element's Δμ against depth, from the
+     * analysis' results (Δμ, hulls, depth, particle centroids; the calibration of its energy pairs).
+     */
+    private void writeChartTables(Analysis.Result r, AnalyzeWorkflow.Plan p, Path resultsFile, double lithium)
+            throws IOException {
+        float[][] deltaMu = new float[3][];
+        for (Element e : Element.values()) {
+            deltaMu[e.ordinal()] = FlatArrays.floats(StandardIo.readResult(resultsFile, p.deltaMu().get(e)));
         }
-        ArrayNode registrations = root.putArray("registrations");
-        for (GradientAnalysis.ElementRegistration g : r.registrations()) {
-            registrations.addObject().put("element", g.element().symbol()).put("registration",
-                    g.registration().describe());
+        Dataset hullData = StandardIo.readResult(resultsFile, p.segmentation().hulls());
+        int[] shape = FlatArrays.volumeShape(hullData);
+        int[] hulls = FlatArrays.ints(hullData);
+        float[] depthUm = FlatArrays.floats(StandardIo.readResult(resultsFile, p.segmentation().depth()));
+        double voxelUm = PhysicalMetadata.of(hullData).pixelSizeUm();
+        Dataset particles = DatasetUtils.convertToDataset(StandardIo.readResult(resultsFile,
+                p.segmentation().particles()));
+        Calibration calibration = Calibration.of(r.pairs(), lithium);
+        List<LineScans.Scan> scans = new ArrayList<>();
+        List<ChartTables.Entry> densities = new ArrayList<>();
+        for (int row = 0; row < Tables.rows(particles); row++) {
+            int label = (int) Math.round(Tables.get(particles, row, "particle"));
+            if (r.rows().stream().noneMatch(profile -> profile.particle() == label)) {
+                continue; // a particle without a profile (too small, cut away) has no depth to scan
+            }
+            double[] centreVoxel = { Tables.get(particles, row, "centroid_z_um") / voxelUm,
+                Tables.get(particles, row, "centroid_y_um") / voxelUm,
+                Tables.get(particles, row, "centroid_x_um") / voxelUm };
+            scans.addAll(LineScans.through(deltaMu, hulls, depthUm, shape[0], shape[1], shape[2], label, centreVoxel,
+                    LINE_WIDTH_VOXELS, voxelUm, calibration));
+            for (Element e : Element.values()) {
+                densities.add(new ChartTables.Entry(e, DensityHistograms.of(deltaMu[e.ordinal()], hulls, depthUm,
+                        label, voxelUm, DENSITY_VALUE_BINS)));
+            }
         }
-        ObjectNode parameters = root.putObject("parameters");
-        parameters.set("metrics", json.valueToTree(Parameters.toMap(windows)));
-        parameters.put("confidence", settings.confidence());
-        parameters.put("lithium", settings.lithium());
-        parameters.put("lineScanWidthVoxels", LINE_WIDTH_VOXELS);
-        parameters.put("densityValueBins", DENSITY_VALUE_BINS);
-        return json.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+        String provenance = String.format(java.util.Locale.ROOT, "{\"from\": \"%s\", \"lineScanWidthVoxels\": %d,"
+                + " \"densityValueBins\": %d, \"densityDepthBinUm\": %s}", resultsFile.toString().replace("\\", "/")
+                        .replace("\"", "'"), LINE_WIDTH_VOXELS, DENSITY_VALUE_BINS, voxelUm);
+        ResultsFile.write(runFolder.resolve(CHART_FILE), List.of(
+                new ResultDataset("line_scans", DataKind.TABLE, ChartTables.lineScans(scans)),
+                new ResultDataset("density", DataKind.TABLE, ChartTables.density(densities))), provenance, null);
     }
 
-    /** @return the analysis as the headless code returned it (tests compare the views with it), or {@code null} */
-    public GradientAnalysis.Result getAnalysis() {
-        return result;
+    /** @return what {@link Analysis#run} returned (tests compare the views with it), or {@code null} */
+    public Analysis.Result getAnalysis() {
+        return analysis;
+    }
+
+    /** @return the analysis' plan: the names of its results in {@code results.h5}, or {@code null} */
+    public AnalyzeWorkflow.Plan getPlan() {
+        return plan;
     }
 
     /** @return what the job added to the registry */
@@ -257,5 +245,10 @@ public final class AnalyzeJob extends EdgewiseJob {
     /** @return the folder of the run, or {@code null} */
     public Path getRunFolder() {
         return runFolder;
+    }
+
+    /** @return the profile rows of the analysis, or an empty list before it finished */
+    public List<ProfileRow> getRows() {
+        return analysis == null ? List.of() : analysis.rows();
     }
 }

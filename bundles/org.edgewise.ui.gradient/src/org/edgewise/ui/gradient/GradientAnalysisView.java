@@ -65,7 +65,7 @@ public final class GradientAnalysisView extends ViewPart {
         Composite top = ScrolledPanel.create(parent);
         top.setLayout(new GridLayout(1, false));
         Group analysis = new Group(top, SWT.NONE);
-        analysis.setText("Gradient analysis (" + AnalyzeJob.STEP + ")");
+        analysis.setText("Gradient analysis (edgewise analyze)");
         analysis.setLayout(new GridLayout(1, false));
         analysis.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         inputs = new Label(analysis, SWT.WRAP);
@@ -145,8 +145,11 @@ public final class GradientAnalysisView extends ViewPart {
                         analyzeButton.setEnabled(true);
                         AnalyzeJob job = (AnalyzeJob) event.getJob();
                         setStatus(event.getResult().isOK() ? String.format(Locale.ROOT,
-                                "Analysed: %d particles; results in %s", job.getAnalysis().particles().size(),
-                                job.getRunFolder()) : event.getResult().getMessage());
+                                "Analysed: %d particles in %.0f s; results in %s%s",
+                                job.getAnalysis().particles().size(), job.getAnalysis().seconds(),
+                                job.getRunFolder(), job.getAnalysis().warnings().isEmpty() ? ""
+                                        : "\nWarning: " + String.join("\nWarning: ", job.getAnalysis().warnings()))
+                                : event.getResult().getMessage());
                     }
                 });
             }

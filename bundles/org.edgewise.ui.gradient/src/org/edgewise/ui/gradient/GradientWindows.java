@@ -1,6 +1,5 @@
 package org.edgewise.ui.gradient;
 
-import org.edgewise.gradient.ProfileMetrics;
 import org.edgewise.gradient.stages.MetricsModel;
 import org.edgewise.ui.preferences.EdgewisePreferences;
 
@@ -22,11 +21,5 @@ final class GradientWindows {
     /** @return the windows of the preferences' default comparison region */
     static MetricsModel defaults() {
         return of(EdgewisePreferences.comparisonRegion());
-    }
-
-    /** @return the facade's settings for the same windows */
-    static ProfileMetrics.Settings settings(MetricsModel model) {
-        return new ProfileMetrics.Settings(model.edgeFromUm(), model.edgeToUm(), model.coreFromUm(),
-                model.coreToUm(), model.regionFromUm(), model.regionToUm());
     }
 }

@@ -88,8 +88,19 @@ public final class Ui {
      * @param what      what was awaited, for the failure message
      */
     public static void waitUntil(BooleanSupplier condition, String what) {
+        waitUntil(condition, what, TIMEOUT_MS);
+    }
+
+    /**
+     * Pumps events until the condition holds.
+     *
+     * @param condition checked between events
+     * @param what      what was awaited, for the failure message
+     * @param timeoutMs how long to wait at most, ms
+     */
+    public static void waitUntil(BooleanSupplier condition, String what, long timeoutMs) {
         Display display = display();
-        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+        long deadline = System.currentTimeMillis() + timeoutMs;
         while (!condition.getAsBoolean()) {
             if (System.currentTimeMillis() > deadline) {
                 fail("timed out waiting for " + what);
@@ -146,10 +157,19 @@ public final class Ui {
      * @return its result
      */
     public static IStatus run(Job job) {
+        return run(job, TIMEOUT_MS);
+    }
+
+    /**
+     * @param job       a job
+     * @param timeoutMs how long to wait at most, ms
+     * @return its result
+     */
+    public static IStatus run(Job job, long timeoutMs) {
         if (job.getState() == Job.NONE && job.getResult() == null) {
             job.schedule();
         }
-        waitUntil(() -> job.getState() == Job.NONE && job.getResult() != null, job.getName());
+        waitUntil(() -> job.getState() == Job.NONE && job.getResult() != null, job.getName(), timeoutMs);
         return job.getResult();
     }
 }

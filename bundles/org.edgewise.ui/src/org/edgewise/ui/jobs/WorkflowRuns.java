@@ -93,17 +93,36 @@ public final class WorkflowRuns {
      */
     public static DatasetEntry entry(RunResult run, String resultName, String id, String name,
             DatasetEntry.ScanLabel label, List<String> inputIds) throws IOException {
-        Dataset data = StandardIo.readResult(run.resultsFile(), resultName);
-        DataKind kind = ResultsFile.kind(run.resultsFile(), resultName);
+        return entry(run.resultsFile(), run.provenance(), resultName, id, name, label, inputIds);
+    }
+
+    /**
+     * Reads one result of a results file into a registry entry (a run whose {@code RunResult} is not at hand, e.g.
+     * one that a workflow library ran and moved into place).
+     *
+     * @param resultsFile the run's results file
+     * @param provenance  the run's provenance (which stage and parameters made each step), or {@code null}
+     * @param resultName  the result's dataset name, {@code step.port}
+     * @param id          the entry's id
+     * @param name        what people read
+     * @param label       the element and side, or {@code null}
+     * @param inputIds    ids of the registry entries it was computed from
+     * @return the entry
+     * @throws IOException if the result cannot be read
+     */
+    public static DatasetEntry entry(Path resultsFile, Provenance provenance, String resultName, String id,
+            String name, DatasetEntry.ScanLabel label, List<String> inputIds) throws IOException {
+        Dataset data = StandardIo.readResult(resultsFile, resultName);
+        DataKind kind = ResultsFile.kind(resultsFile, resultName);
         String stepName = resultName.contains(".") ? resultName.substring(0, resultName.lastIndexOf('.')) : resultName;
-        Provenance.Step step = run.provenance().steps().stream().filter(s -> s.name().equals(stepName)).findFirst()
-                .orElse(null);
+        Provenance.Step step = provenance == null ? null : provenance.steps().stream()
+                .filter(s -> s.name().equals(stepName)).findFirst().orElse(null);
         PhysicalMetadata metadata = PhysicalMetadata.find(data).orElse(PhysicalMetadata.create(Double.NaN, Double.NaN,
                 ""));
         String stageId = step == null ? "pipeline" : step.stageId();
         Map<String, Object> parameters = step == null ? Map.of() : step.parameters();
         return new DatasetEntry(id, name, kind, data, label, metadata.energyKev(), metadata.pixelSizeUm(),
-                metadata.valueUnit(), new DatasetEntry.Derivation(stageId, parameters, inputIds, run.resultsFile(),
+                metadata.valueUnit(), new DatasetEntry.Derivation(stageId, parameters, inputIds, resultsFile,
                         resultName));
     }
 }

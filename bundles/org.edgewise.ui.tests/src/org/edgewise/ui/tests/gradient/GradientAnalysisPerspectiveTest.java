@@ -5,25 +5,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
+import org.eclipse.january.dataset.Dataset;
+import org.eclipse.january.dataset.DatasetUtils;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swtchart.ILineSeries;
 import org.eclipse.swtchart.ISeries;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.edgewise.api.Element;
+import org.edgewise.api.datasets.FlatArrays;
+import org.edgewise.api.metadata.PhysicalMetadata;
 import org.edgewise.api.parameters.Parameters;
-import org.edgewise.gradient.GradientAnalysis;
+import org.edgewise.api.tables.Tables;
 import org.edgewise.gradient.ProfileMetrics;
 import org.edgewise.gradient.ProfileRow;
 import org.edgewise.gradient.stages.MetricsModel;
-import org.edgewise.io.ResultsFile;
 import org.edgewise.recon.stages.ReconstructModel;
-import org.edgewise.segment.ParticleMetrics;
 import org.edgewise.ui.data.DatasetEntry;
 import org.edgewise.ui.data.IDatasetRegistry;
 import org.edgewise.ui.gradient.AnalyzeJob;
@@ -38,15 +42,18 @@ import org.edgewise.ui.plot.DatasetCharts;
 import org.edgewise.ui.recon.ReconstructJob;
 import org.edgewise.ui.tests.Demo;
 import org.edgewise.ui.tests.Ui;
+import org.edgewise.workflow.Analysis;
+import org.edgewise.workflow.AnalyzeWorkflow;
 import org.edgewise.workflow.ReconstructWorkflow;
+import org.edgewise.workflow.StandardIo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The Gradient Analysis perspective driven like a user on the demo dataset: reconstruct the six scans, run the
- * analysis from the perspective, and check what the profile, density, line-scan and Table-1 views show against the
- * headless result; then move the comparison region and check that Table 1 and the profile markers follow in place.
+ * analysis from the perspective (the library behind {@code edgewise analyze}), and check what the profile, density,
+ * line-scan and Table-1 views show against the headless result and the results file; then move the comparison region and check that Table 1 and the profile markers follow in place.
  */
 class GradientAnalysisPerspectiveTest {
 
@@ -82,10 +89,20 @@ class GradientAnalysisPerspectiveTest {
         AnalyzeJob job = analysis.startAnalysis(volumes, analysis.getForm().getModel());
         Ui.waitUntil(() -> job.getResult() != null, "the analysis");
         assertTrue(job.getResult().isOK(), job.getResult().getMessage());
-        GradientAnalysis.Result result = job.getAnalysis();
+        Analysis.Result result = job.getAnalysis();
         assertEquals(2, result.particles().size(), "the demo's two particles");
-        assertTrue(ResultsFile.names(job.getRunFolder().resolve("results.h5"))
-                .containsAll(List.of("profiles", "metrics", "line_scans", "density", "delta_mu_ni", "hulls")));
+        for (String file : Analysis.FILES) {
+            assertTrue(Files.isRegularFile(job.getRunFolder().resolve(file)), file + " as edgewise analyze writes it");
+        }
+        AnalyzeWorkflow.Plan plan = job.getPlan();
+        Path resultsFile = job.getRunFolder().resolve(Analysis.RESULTS_FILE);
+        Dataset hullData = StandardIo.readResult(resultsFile, plan.segmentation().hulls());
+        int[] hulls = FlatArrays.ints(hullData);
+        int[] n = FlatArrays.volumeShape(hullData);
+        double voxelUm = PhysicalMetadata.of(hullData).pixelSizeUm();
+        float[] deltaMuNi = FlatArrays.floats(StandardIo.readResult(resultsFile, plan.deltaMu().get(Element.NI)));
+        Dataset particles = DatasetUtils.convertToDataset(StandardIo.readResult(resultsFile,
+                plan.segmentation().particles()));
         int particle = result.rows().stream().mapToInt(ProfileRow::particle).min().orElseThrow();
 
         // depth profiles: the chart's Ni series is the headless profile of the first particle
@@ -114,7 +131,7 @@ class GradientAnalysisPerspectiveTest {
         density.setParticle(particle);
         density.setElement(Element.NI);
         DatasetCharts.Density cells = DatasetCharts.density(density.getChart());
-        long hullVoxels = Arrays.stream(result.surface().hulls()).filter(h -> h == particle).count();
+        long hullVoxels = Arrays.stream(hulls).filter(h -> h == particle).count();
         double counted = Arrays.stream(cells.counts()).sum();
         assertTrue(counted <= hullVoxels && counted >= 0.98 * hullVoxels, counted + " of " + hullVoxels);
         ILineSeries mean = (ILineSeries) series(density.getChart().getSeriesSet().getSeries(), DensityView.MEAN);
@@ -127,12 +144,15 @@ class GradientAnalysisPerspectiveTest {
         lines.setParticle(particle);
         lines.setScan(0, 0);
         ILineSeries niLine = (ILineSeries) series(lines.getChart().getSeriesSet().getSeries(), "Ni");
-        ParticleMetrics.Metrics shape = result.particles().stream().filter(m -> m.label() == particle).findFirst()
-                .orElseThrow();
-        int[] n = result.shape();
+        int row = 0;
+        while ((int) Tables.get(particles, row, "particle") != particle) {
+            row++;
+        }
+        double[] centroidUm = { Tables.get(particles, row, "centroid_z_um"), Tables.get(particles, row,
+            "centroid_y_um"), Tables.get(particles, row, "centroid_x_um") };
         int[] centre = new int[3];
         for (int a = 0; a < 3; a++) {
-            centre[a] = (int) Math.round(shape.centroidUm()[a] / result.voxelUm());
+            centre[a] = (int) Math.round(centroidUm[a] / voxelUm);
         }
         int nearest = 0;
         for (int k = 0; k < niLine.getXSeries().length; k++) {
@@ -140,12 +160,11 @@ class GradientAnalysisPerspectiveTest {
                 nearest = k;
             }
         }
-        int x = (int) Math.round(shape.centroidUm()[2] / result.voxelUm() + niLine.getXSeries()[nearest]
-                / result.voxelUm());
+        int x = (int) Math.round(centroidUm[2] / voxelUm + niLine.getXSeries()[nearest] / voxelUm);
         double sum = 0;
         for (int dz = -1; dz <= 1; dz++) {
             for (int dy = -1; dy <= 1; dy++) {
-                sum += result.deltaMu()[Element.NI.ordinal()][((centre[0] + dz) * n[1] + centre[1] + dy) * n[2] + x];
+                sum += deltaMuNi[((centre[0] + dz) * n[1] + centre[1] + dy) * n[2] + x];
             }
         }
         assertEquals(sum / 9, niLine.getYSeries()[nearest], 1e-6);

@@ -49,6 +49,8 @@ class ScreenshotTour {
 
     private static final int WIDTH = 1400;
     private static final int HEIGHT = 900;
+    /** The demo's steps take minutes on a loaded machine; the tour waits for them, it does not time them. */
+    private static final long STEP_TIMEOUT_MS = 20 * 60_000;
 
     @Test
     void fourPerspectivesWithTheDemoDataset() throws Exception {
@@ -59,19 +61,20 @@ class ScreenshotTour {
         IDatasetRegistry registry = PlatformUI.getWorkbench().getService(IDatasetRegistry.class);
         registry.clear();
         DemoJob demo = new DemoJob(out.resolve("data"), EdgewisePreferences.demo(), registry);
-        assertTrue(Ui.run(demo).isOK());
+        assertTrue(Ui.run(demo, STEP_TIMEOUT_MS).isOK());
         List<DatasetEntry> scans = demo.getOpened();
         DatasetEntry niAbove = scans.get(5);
 
         IWorkbenchPage page = perspective(Perspectives.ALIGNMENT);
-        assertTrue(Ui.run(new AlignJob(scans, Parameters.defaults(AlignModel.class), registry)).isOK());
+        AlignJob align = new AlignJob(scans, Parameters.defaults(AlignModel.class), registry);
+        assertTrue(Ui.run(align, STEP_TIMEOUT_MS).isOK());
         select(page, niAbove);
         capture(out.resolve("alignment.png"));
 
         page = perspective(Perspectives.RECONSTRUCTION);
         ReconstructJob reconstruct = new ReconstructJob(scans, ReconstructWorkflow.Centre.auto(), true,
                 Parameters.defaults(ReconstructModel.class), registry);
-        assertTrue(Ui.run(reconstruct).isOK());
+        assertTrue(Ui.run(reconstruct, STEP_TIMEOUT_MS).isOK());
         DatasetEntry volume = reconstruct.getVolumes().get(5);
         select(page, niAbove);
         select(page, volume);
@@ -80,7 +83,7 @@ class ScreenshotTour {
         page = perspective(Perspectives.SEGMENTATION);
         select(page, volume);
         SegmentJob segment = new SegmentJob(volume, Parameters.defaults(ParticlesModel.class), registry);
-        assertTrue(Ui.run(segment).isOK());
+        assertTrue(Ui.run(segment, STEP_TIMEOUT_MS).isOK());
         select(page, volume);
         IViewPart particles = page.showView(ParticleTableView.ID);
         ParticleTableView table = (ParticleTableView) particles;
@@ -93,7 +96,7 @@ class ScreenshotTour {
         analysis.getForm().setModel(Parameters.defaults(MetricsModel.class)); // the paper's comparison region
         AnalyzeJob analyze = analysis.startAnalysis(AnalyzeJob.latestReconstructions(registry.entries()),
                 analysis.getForm().getModel());
-        assertTrue(Ui.run(analyze).isOK(), String.valueOf(analyze.getResult()));
+        assertTrue(Ui.run(analyze, STEP_TIMEOUT_MS).isOK(), String.valueOf(analyze.getResult()));
         ((ProfilesView) page.showView(ProfilesView.ID)).setFraction(true);
         capture(out.resolve("gradient.png"));
         page.showView(DensityView.ID);
