@@ -59,8 +59,34 @@ public final class DatasetCharts {
             axis.getTitle().setForeground(foreground);
             axis.getTitle().setFont(parent.getFont());
             axis.getTick().setForeground(foreground);
+            axis.getTick().setFormat(new ZeroShowingFormat());
         }
         return chart;
+    }
+
+    /**
+     * SWTChart's default tick format, except that the label 0 is drawn: SWTChart 0.13 hides a label whose parsed value
+     * differs from the tick by more than 1 % of the label (to drop duplicates of a coarse format), which for the
+     * label 0 is 0/0 and hides it. A zero label here does not parse as a number, which SWTChart takes as "draw it".
+     */
+    static final class ZeroShowingFormat extends java.text.Format {
+
+        private static final long serialVersionUID = 1L;
+        private final java.text.DecimalFormat decimal = new java.text.DecimalFormat("#.###########",
+                java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
+
+        @Override
+        public StringBuffer format(Object number, StringBuffer target, java.text.FieldPosition position) {
+            double value = ((Number) number).doubleValue();
+            // a tick at 1e-17 instead of 0 (sums of steps) is 0, not "-0"
+            return decimal.format(Math.abs(value) < 5e-12 ? 0.0 : value, target, position);
+        }
+
+        @Override
+        public Object parseObject(String source, java.text.ParsePosition position) {
+            Number value = decimal.parse(source, position);
+            return value != null && value.doubleValue() == 0 ? source : value;
+        }
     }
 
     /**
