@@ -125,7 +125,8 @@ public final class LineScanView extends ViewPart {
         int particle = particles.get(particleCombo.getSelectionIndex());
         String[] quantity = QUANTITIES[quantityCombo.getSelectionIndex()];
         String axis = LineScans.AXES.get(axisCombo.getSelectionIndex());
-        ChartTables.Line line = ChartTables.line(table, particle, axisCombo.getSelectionIndex(), quantity[0]);
+        ChartTables.Line line = finitePart(ChartTables.line(table, particle, axisCombo.getSelectionIndex(),
+                quantity[0]));
         chart.getTitle().setText(String.format(Locale.ROOT, "Particle %d: line scan along %s", particle, axis));
         DatasetCharts.xAxis(chart).getTitle().setText(DatasetCharts.axisTitle("Distance from the particle's centre"
                 + " along " + axis, "µm"));
@@ -141,6 +142,32 @@ public final class LineScanView extends ViewPart {
         }
         chart.getAxisSet().adjustRange();
         chart.redraw();
+    }
+
+    /** @return the line without the points at either end where no element has a value (outside the data) */
+    static ChartTables.Line finitePart(ChartTables.Line line) {
+        int first = 0;
+        int last = line.positionUm().length - 1;
+        while (first <= last && !anyFinite(line, first)) {
+            first++;
+        }
+        while (last >= first && !anyFinite(line, last)) {
+            last--;
+        }
+        double[][] values = new double[line.values().length][];
+        for (int e = 0; e < values.length; e++) {
+            values[e] = java.util.Arrays.copyOfRange(line.values()[e], first, last + 1);
+        }
+        return new ChartTables.Line(java.util.Arrays.copyOfRange(line.positionUm(), first, last + 1), values);
+    }
+
+    private static boolean anyFinite(ChartTables.Line line, int point) {
+        for (double[] element : line.values()) {
+            if (Double.isFinite(element[point])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void particlePicked(IWorkbenchPart part, ISelection selection) {

@@ -79,7 +79,7 @@ public final class SegmentationView extends ViewPart {
         status = new Label(top, SWT.WRAP);
         status.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         histogram = DatasetCharts.createLineChart(sash, "Histogram", "Value", "", "Voxels (log scale)", null);
-        sash.setWeights(3, 2);
+        sash.setWeights(2, 1);
         ScrolledPanel.update(top);
         tracker = new DatasetTracker(getSite(), getSite().getService(IDatasetRegistry.class),
                 SegmentationView::isSegmentable, this::show);
