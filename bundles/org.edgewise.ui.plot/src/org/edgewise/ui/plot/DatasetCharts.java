@@ -59,8 +59,9 @@ public final class DatasetCharts {
             axis.getTitle().setForeground(foreground);
             axis.getTitle().setFont(parent.getFont());
             axis.getTick().setForeground(foreground);
-            axis.getTick().setFormat(new ZeroShowingFormat());
         }
+        // on the y axis only: SWTChart 0.13 widens an x axis whose ticks have a format of their own
+        yAxis(chart).getTick().setFormat(new ZeroShowingFormat());
         return chart;
     }
 
