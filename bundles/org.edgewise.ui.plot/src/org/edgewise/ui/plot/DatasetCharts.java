@@ -60,8 +60,16 @@ public final class DatasetCharts {
             axis.getTitle().setFont(parent.getFont());
             axis.getTick().setForeground(foreground);
         }
-        // on the y axis only: SWTChart 0.13 widens an x axis whose ticks have a format of their own
+        // on the y axis only: the x axis keeps SWTChart's own format
         yAxis(chart).getTick().setFormat(new ZeroShowingFormat());
+        // SWTChart pads the range by a few pixels: ranges set while the chart had no size (a view behind another)
+        // come out far too wide, so they are set again once it has one
+        chart.addListener(SWT.Resize, event -> {
+            if (chart.getSize().x > 0 && chart.getSeriesSet().getSeries().length > 0) {
+                chart.getAxisSet().adjustRange();
+                chart.redraw();
+            }
+        });
         return chart;
     }
 
