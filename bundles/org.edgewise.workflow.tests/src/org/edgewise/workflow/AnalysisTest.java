@@ -146,6 +146,45 @@ class AnalysisTest {
         String provenance = Files.readString(out.resolve(Analysis.PROVENANCE_FILE));
         assertTrue(provenance.contains(RegisterElementStage.ID) && provenance.contains("\"warnings\""), provenance);
         assertTrue(ResultsFile.names(out.resolve(Analysis.RESULTS_FILE)).size() > 20);
+        assertReportIsSelfContainedWithEveryPlot(Files.readString(r.report()), 2);
+    }
+
+    /**
+     * The page loads nothing from elsewhere (no script, style sheet or remote image; every image a data URI), and each
+     * particle's section holds its charts (profiles of ratio and fraction, line scans along x, y, z) as inline SVG and
+     * its images (a density plot per element, three orthoslices) as PNG.
+     */
+    static void assertReportIsSelfContainedWithEveryPlot(String html, int particles) {
+        assertFalse(html.contains("<script") || html.contains("<link") || html.contains("@import"), "loads nothing");
+        java.util.regex.Matcher sources = java.util.regex.Pattern.compile("(?:src|href)=\"([^\"#][^\"]*)\"")
+                .matcher(html);
+        while (sources.find()) {
+            assertTrue(sources.group(1).startsWith("data:image/png;base64,"), "embedded: " + sources.group(1)
+                    .substring(0, Math.min(80, sources.group(1).length())));
+        }
+        String[] sections = html.split("<section class=\"particle\"", -1);
+        assertEquals(particles + 1, sections.length, "a section per particle");
+        for (int i = 1; i < sections.length; i++) {
+            String section = sections[i].substring(0, sections[i].indexOf("</section>"));
+            assertEquals(AnalysisReport.SVG_PER_PARTICLE, count(section, "<svg"), "charts of particle " + i);
+            assertEquals(AnalysisReport.IMAGES_PER_PARTICLE, count(section, "<img"), "images of particle " + i);
+            assertEquals(count(section, "<svg"), count(section, "</svg"), "closed charts of particle " + i);
+            assertTrue(section.contains("<path"), "charts draw something");
+        }
+        // every id once (inline SVGs share the page's id space)
+        java.util.regex.Matcher ids = java.util.regex.Pattern.compile("\\sid=\"([^\"]+)\"").matcher(html);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (ids.find()) {
+            assertTrue(seen.add(ids.group(1)), "id " + ids.group(1) + " is unique");
+        }
+    }
+
+    private static int count(String text, String what) {
+        int n = 0;
+        for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + 1)) {
+            n++;
+        }
+        return n;
     }
 
     @Test

@@ -64,6 +64,7 @@ final class AnalysisReport {
         }
         try (Charts charts = new Charts()) {
             summary(h, r);
+            h.append("<h2>Alignment and registration</h2>\n");
             alignmentCharts(h, r, charts);
             registration(h, r);
             particles(h, r);
@@ -89,7 +90,7 @@ final class AnalysisReport {
     }
 
     private static void registration(StringBuilder h, AnalysisResults r) {
-        h.append("<h2>Alignment and registration</h2>\n<table><tr><th>scan</th><th>energy keV</th>"
+        h.append("<table><tr><th>scan</th><th>energy keV</th>"
                 + "<th>projections</th><th>shift rms (px)</th><th>rotation centre (px)</th></tr>\n");
         for (Map.Entry<String, Dataset> a : r.alignments().entrySet()) {
             Dataset t = a.getValue();
@@ -164,7 +165,7 @@ final class AnalysisReport {
     }
 
     private static void profileTable(StringBuilder h, AnalysisResults r, int particle) {
-        h.append("<h3>Particle ").append(particle).append(": depth profiles (99 % CI)</h3>\n<details><summary>table"
+        h.append("<details><summary>Profile table of particle ").append(particle).append(" (value ± 99 % CI half-width)"
                 + "</summary><table><tr><th>depth µm</th><th>n</th>");
         for (Element e : Profiles.ELEMENTS) {
             h.append("<th>").append(e.symbol()).append(" ratio</th><th>").append(e.symbol()).append(" fraction</th>");
@@ -205,7 +206,7 @@ final class AnalysisReport {
             rows.line(a.getKey(), angle, row);
             cols.line(a.getKey(), angle, col);
         }
-        h.append("<h2>Alignment</h2>\n<div class=\"row\">").append(charts.svg(rows)).append(charts.svg(cols))
+        h.append("<div class=\"row\">").append(charts.svg(rows)).append(charts.svg(cols))
                 .append("</div>\n");
     }
 
@@ -410,7 +411,12 @@ final class AnalysisReport {
             chart.write(file);
             String text = Files.readString(file, StandardCharsets.UTF_8);
             int start = text.indexOf("<svg");
-            return start < 0 ? text : text.substring(start);
+            // every chart's ids (clip paths, definitions) made unique in the page: inline SVGs share one id space
+            String prefix = "chart" + count + "-";
+            return (start < 0 ? text : text.substring(start))
+                    .replaceAll("(\\s)id=\"([^\"]+)\"", "$1id=\"" + prefix + "$2\"")
+                    .replaceAll("url\\(#([^)]+)\\)", "url(#" + prefix + "$1)")
+                    .replaceAll("href=\"#([^\"]+)\"", "href=\"#" + prefix + "$1\"");
         }
 
         String img(DensityChart chart, String alt) throws IOException {
