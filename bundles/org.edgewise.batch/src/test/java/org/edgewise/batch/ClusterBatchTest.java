@@ -11,11 +11,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,6 +30,7 @@ class ClusterBatchTest {
     Path dir;
 
     @Test
+    @Timeout(value = 8, unit = TimeUnit.MINUTES) // a cluster that lost its last worker would wait for one forever
     void aWorkerKilledMidBatchLosesNoRunAndDuplicatesNone() throws Exception {
         String[] names = { "c1", "c2", "c3", "c4" };
         StringBuilder manifest = new StringBuilder("name,input,architecture,param.sleep-ms\n");
@@ -41,17 +44,20 @@ class ClusterBatchTest {
         ByteArrayOutputStream terminal = new ByteArrayOutputStream();
 
 
+        long start = System.nanoTime();
         try (LocalCluster cluster = LocalCluster.start(dir.resolve("cluster"), 2, 768)) {
+            System.out.printf("cluster up after %.1f s%n", (System.nanoTime() - start) / 1e9);
             BatchRunner runner = new BatchRunner(BatchManifest.read(dir.resolve("runs.csv"),
                     new ThresholdLabelAnalysis()::checkParameters), out, new BatchRunner.Options(cluster.url(), 2,
-                            Map.of("spark.executor.memory", "512m"), ThresholdLabelAnalysis.class.getName(), false),
+                            Map.of("spark.executor.memory", "512m",
+                            "spark.executor.extraJavaOptions", LocalCluster.QUICK_START_JVM + " -XX:+UseSerialGC"), ThresholdLabelAnalysis.class.getName(), false),
                     new PrintStream(new TeeStream(terminal, System.out), true, StandardCharsets.UTF_8));
             AtomicBoolean killed = new AtomicBoolean();
             Thread killer = new Thread(() -> {
                 try {
                     // the second wave: all four runs started, so both workers' executors are running one
                     while (terminal.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains(" started on "))
-                            .count() < names.length) {
+                            .count() < names.length || cluster.aliveWorkers() < 2) {
                         Thread.sleep(50);
                     }
                     Thread.sleep(1000);
@@ -65,6 +71,7 @@ class ClusterBatchTest {
             killer.start();
             BatchRunner.Result result = runner.run();
             killer.interrupt();
+            System.out.printf("batch done after %.1f s%n", (System.nanoTime() - start) / 1e9);
 
             assertTrue(killed.get(), "the worker was not killed during the batch");
             for (RunOutcome outcome : result.outcomes()) {
@@ -74,6 +81,7 @@ class ClusterBatchTest {
             assertTrue(log.contains("started again (attempt 2)"), "no run was taken over from the killed worker:\n"
                     + log);
         }
+        System.out.printf("cluster stopped after %.1f s%n", (System.nanoTime() - start) / 1e9);
         Set<String> expected = new java.util.TreeSet<>(List.of(names));
         expected.addAll(List.of(".batch", "summary.csv", "particles.csv", "batch-report.html", "batch-report"));
         assertEquals(expected, names(out), "a half-written or duplicated folder was left");
