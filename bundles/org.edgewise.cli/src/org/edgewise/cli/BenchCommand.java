@@ -9,8 +9,8 @@ import picocli.CommandLine.Spec;
  * {@code edgewise bench ...}: speed measurements against the peers installed on this machine, run side by side.
  * Figures go to {@code docs/benchmarks.md} with the command and the machine.
  */
-@Command(name = "bench", description = "Benchmarks against the peers installed on this machine (recon, segment, align).",
-        subcommands = { BenchReconCommand.class, BenchSegmentCommand.class, BenchAlignCommand.class,
+@Command(name = "bench", description = "Benchmarks against the peers installed on this machine (recon, segment, align, gradient).",
+        subcommands = { BenchReconCommand.class, BenchSegmentCommand.class, BenchAlignCommand.class, BenchGradientCommand.class,
             CommandLine.HelpCommand.class })
 final class BenchCommand implements Runnable {
 

@@ -14,7 +14,6 @@ import org.edgewise.physics.phantom.Architecture;
 import org.edgewise.physics.phantom.SimulationSettings;
 import org.edgewise.physics.phantom.Simulator;
 import org.edgewise.physics.phantom.TruthProfiles;
-import org.edgewise.workflow.SegmentationReport;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,14 +23,13 @@ import picocli.CommandLine.Spec;
 /**
  * {@code edgewise demo}: the end-to-end run on a built-in simulated dataset.
  * <p>
- * It simulates the dataset (six Data Exchange scans and {@code truth.json}), reconstructs every scan with automatic
- * alignment ({@code edgewise reconstruct}), segments the particles ({@code edgewise segment}) and compares their
- * volume and Feret ratio with the truth; it prints the true edge (0.25–0.30 µm) and core (1.95–2.00 µm) ratios that
- * the depth statistics, still to come, must recover. Every step writes its files under {@code --out}.
+ * It simulates the dataset (six Data Exchange scans and {@code truth.json}) into {@code --out}, runs
+ * {@code edgewise analyze} on it into {@code --out/analysis}, and prints the recovered Table-1 rows (edge and core
+ * points, core − edge; ratio and calibrated fraction) next to the truth, and where the report is.
  */
 @Command(name = "demo", sortOptions = false,
-        description = "Run the end-to-end demo on a built-in simulated dataset: simulate, align and reconstruct,"
-                + " segment, and compare with the truth.")
+        description = "Run the end-to-end demo on a built-in simulated dataset: simulate, analyze, and compare the"
+                + " recovered Table 1 with the truth.")
 final class DemoCommand implements Callable<Integer> {
 
     /** Depth bins that the paper's Table 1 compares, µm (edge and core points). */
@@ -72,6 +70,9 @@ final class DemoCommand implements Callable<Integer> {
         });
         out.println("Wrote " + result.files().size() + " scans and " + Simulator.TRUTH_FILE + " to "
                 + result.directory().toAbsolutePath());
+        if (!noAnalysis) {
+            return analyse(result, out, err);
+        }
         out.println();
         out.println("Truth the analysis must recover (paper's ratio Δμ_El / ΣΔμ, Table 1 depths):");
         out.println("particle  volume_um3  feret_ratio  element  edge(0.25-0.30um)  core(1.95-2.00um)  core-edge");
@@ -86,53 +87,59 @@ final class DemoCommand implements Callable<Integer> {
                         coreRatio - edgeRatio);
             }
         }
-        if (!noAnalysis) {
-            int status = analyse(result, out, err);
-            if (status != 0) {
-                return status;
-            }
-        }
-        out.println();
-        out.println("Next: depth statistics and elemental ratios per particle are not in this build yet. Inspect the");
-        out.println("files with h5py or Fiji, list the stages with './edgewise stages', or run './edgewise gui'.");
         return 0;
     }
 
-    /** Reconstructs and segments the simulated scans, then compares each found particle with the nearest true one. */
+    /** Runs {@code edgewise analyze} on the simulated scans, then prints the recovered Table 1 next to the truth. */
     private int analyse(Simulator.Result result, PrintWriter out, PrintWriter err) throws IOException {
-        Path volumes = this.out.resolve("recon");
-        Path segmentation = this.out.resolve("segmentation");
+        Path analysis = this.out.resolve("analysis");
         out.println();
-        out.println("Aligning and reconstructing the six scans (edgewise reconstruct) ...");
-        int status = EdgewiseCommand.execute(new String[] { "reconstruct", result.directory().toString(), "--out",
-                volumes.toString() }, out, err);
+        out.println("Analysing the six scans (edgewise analyze " + result.directory() + " --out " + analysis + ") ...");
+        out.flush();
+        int status = EdgewiseCommand.execute(new String[] { "analyze", result.directory().toString(), "--out",
+            analysis.toString() }, new PrintWriter(new java.io.StringWriter()), err);
         if (status != 0) {
             return status;
         }
-        out.println("Segmenting the particles (edgewise segment) ...");
-        status = EdgewiseCommand.execute(new String[] { "segment", volumes.resolve("volumes.h5").toString(), "--out",
-                segmentation.toString() }, out, err);
-        if (status != 0) {
-            return status;
-        }
-        out.println();
-        out.println("Particles found against the truth:");
-        out.println("particle  volume_um3 (truth)  feret_ratio (truth)  matched_truth");
+        List<String> particles = Files.readAllLines(analysis.resolve("particles.csv"));
+        List<String> header = List.of(particles.get(0).split(","));
+        List<String> metrics = Files.readAllLines(analysis.resolve("metrics.csv"));
+        List<String> metricHeader = List.of(metrics.get(0).split(","));
         double voxelUm = result.truth().voxelUm();
-        List<String> lines = Files.readAllLines(segmentation.resolve(SegmentationReport.PARTICLES_FILE));
-        List<String> header = List.of(lines.get(0).split(","));
-        for (String line : lines.subList(1, lines.size())) {
-            String[] fields = line.split(",");
-            java.util.function.ToDoubleFunction<String> column = name -> Double.parseDouble(fields[header.indexOf(
-                    name)]);
-            double[] centroidUm = { column.applyAsDouble("centroid_z_um"), column.applyAsDouble("centroid_y_um"),
-                column.applyAsDouble("centroid_x_um") };
+        out.println();
+        out.println("Recovered Table 1 (paper's ratio Δμ_El/ΣΔμ and calibrated atomic fraction, 99 % CI) vs truth:");
+        out.println("particle (truth)  element  quantity   edge 0.25-0.30um (truth)      core 1.95-2.00um (truth)"
+                + "      core-edge (truth)");
+        for (String line : particles.subList(1, particles.size())) {
+            String[] f = line.split(",");
+            double[] centroidUm = { Double.parseDouble(f[header.indexOf("centroid_z_um")]),
+                Double.parseDouble(f[header.indexOf("centroid_y_um")]),
+                Double.parseDouble(f[header.indexOf("centroid_x_um")]) };
             Simulator.ParticleTruth truth = result.truth().particles().stream()
                     .min(Comparator.comparingDouble(p -> distanceUm(p, centroidUm, voxelUm))).orElseThrow();
-            out.printf(Locale.ROOT, "%8s  %9.2f (%6.2f)  %10.3f (%6.3f)  %13d%n", fields[header.indexOf("particle")],
-                    column.applyAsDouble("volume_um3"), truth.volumeUm3(), column.applyAsDouble("feret_ratio"),
-                    truth.feretRatio(), truth.id());
+            String label = f[header.indexOf("particle")];
+            for (String m : metrics.subList(1, metrics.size())) {
+                String[] g = m.split(",");
+                if (!g[metricHeader.indexOf("particle")].equals(label)) {
+                    continue;
+                }
+                String element = g[metricHeader.indexOf("element")];
+                String quantity = g[metricHeader.indexOf("quantity")];
+                double edge = Double.parseDouble(g[metricHeader.indexOf("edge_value")]);
+                double core = Double.parseDouble(g[metricHeader.indexOf("core_value")]);
+                double trueEdge = value(nearest(truth.profile(), EDGE_DEPTH_UM), element, quantity);
+                double trueCore = value(nearest(truth.profile(), CORE_DEPTH_UM), element, quantity);
+                out.printf(Locale.ROOT, "%4s (%d)  %11s  %-8s  %.4f ± %.4f (%.4f)      %.4f ± %.4f (%.4f)      %+.4f"
+                        + " (%+.4f)%n", label, truth.id(), element, quantity, edge,
+                        Double.parseDouble(g[metricHeader.indexOf("edge_ci")]), trueEdge, core,
+                        Double.parseDouble(g[metricHeader.indexOf("core_ci")]), trueCore, core - edge,
+                        trueCore - trueEdge);
+            }
         }
+        out.println();
+        out.println("The report: " + analysis.resolve("report.html").toAbsolutePath());
+        out.println("All results: " + analysis.toAbsolutePath() + " (particles.csv, profiles.csv, metrics.csv, results.h5,"
+                + " provenance.json)");
         return 0;
     }
 
@@ -151,6 +158,18 @@ final class DemoCommand implements Callable<Integer> {
         return profile.stream()
                 .min(Comparator.comparingDouble(bin -> Math.abs(0.5 * (bin.depthLowUm() + bin.depthHighUm()) - depthUm)))
                 .orElseThrow(() -> new IllegalStateException("the simulated particle has an empty depth profile"));
+    }
+
+    static double value(TruthProfiles.Bin bin, String element, String quantity) {
+        if (quantity.equals("ratio")) {
+            return ratio(bin, element);
+        }
+        return switch (element) {
+        case "Ni" -> bin.fractionNi();
+        case "Mn" -> bin.fractionMn();
+        case "Co" -> bin.fractionCo();
+        default -> throw new IllegalArgumentException(element);
+        };
     }
 
     static double ratio(TruthProfiles.Bin bin, String element) {

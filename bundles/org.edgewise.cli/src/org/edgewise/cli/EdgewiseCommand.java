@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "edgewise", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Quantified 3D elemental gradients from dual-energy TXM tomography of cathode particles.",
         subcommands = { SimulateCommand.class, AlignCommand.class, ReconstructCommand.class, SegmentCommand.class,
+                AnalyzeCommand.class,
                 RunCommand.class, StagesCommand.class, BenchCommand.class, VersionCommand.class, DemoCommand.class,
                 CommandLine.HelpCommand.class },
         synopsisSubcommandLabel = "COMMAND",

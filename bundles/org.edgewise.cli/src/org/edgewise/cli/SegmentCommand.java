@@ -69,10 +69,21 @@ final class SegmentCommand implements Callable<Integer>, ModelDefaults.Source {
                     + " (default ${DEFAULT-VALUE}).")
     private double dilateUm;
 
+    @Option(names = "--surface-level", paramLabel = "F",
+            description = "Depth zero lies where the volume crosses background + F·(material − background) near each"
+                    + " particle; 0 = the thresholded particles as they are (default ${DEFAULT-VALUE}).")
+    private double surfaceLevel;
+
+    @Option(names = "--depth-offset", paramLabel = "VOX",
+            description = "Depth = distance to the nearest voxel outside the hull minus this, voxels"
+                    + " (default ${DEFAULT-VALUE}).")
+    private double depthOffsetVoxels;
+
     @Override
     public Map<String, Object> optionDefaults() {
         return Map.of("--open-um", DEFAULTS.openRadiusUm(), "--min-volume-um3", DEFAULTS.minVolumeUm3(), "--h-um",
-                DEFAULTS.hUm(), "--dilate-um", DEFAULTS.dilateUm());
+                DEFAULTS.hUm(), "--dilate-um", DEFAULTS.dilateUm(), "--surface-level", DEFAULTS.surfaceLevel(),
+                "--depth-offset", DEFAULTS.depthOffsetVoxels());
     }
 
     @Override
@@ -81,7 +92,7 @@ final class SegmentCommand implements Callable<Integer>, ModelDefaults.Source {
         long start = System.nanoTime();
         ParticlesModel model = new ParticlesModel(threshold == null ? ThresholdModel.Method.OTSU
                 : ThresholdModel.Method.MANUAL, threshold == null ? DEFAULTS.threshold() : threshold, openUm,
-                minVolumeUm3, hUm, dilateUm);
+                minVolumeUm3, hUm, dilateUm, surfaceLevel, depthOffsetVoxels);
         SegmentWorkflow.Plan plan = SegmentWorkflow.builder().file(input).volume(volumeName).particles(model)
                 .description("edgewise segment " + input.toAbsolutePath()).plan();
         err.println("segmenting " + plan.volume() + (plan.summed().size() > 1 ? " of " + plan.summed() : ""));

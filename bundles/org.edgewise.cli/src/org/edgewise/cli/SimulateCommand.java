@@ -115,6 +115,19 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--float32", description = "Store float32 counts instead of uint16.")
     private boolean float32;
 
+    @Option(names = "--touching-um", defaultValue = "0", paramLabel = "UM",
+            description = "Without --field: move the second particle to touch the first, overlapping by this much, µm"
+                    + " (default: apart).")
+    private double touchingUm;
+
+    @Option(names = "--lithium", defaultValue = "1", paramLabel = "L",
+            description = "Li per formula unit of the material, e.g. 1.07 (default ${DEFAULT-VALUE}).")
+    private double lithium;
+
+    @Option(names = "--energy-error-ev", defaultValue = "0", paramLabel = "EV",
+            description = "True beam energy minus the energy written to the files, eV (default ${DEFAULT-VALUE}).")
+    private double energyErrorEv;
+
     @Override
     public Integer call() throws Exception {
         List<ProfileModel> models = new ArrayList<>();
@@ -139,7 +152,8 @@ final class SimulateCommand implements Callable<Integer> {
                 pixelSizeUm, jitterPx, centreOffsetPx, magnificationError, energyScaledPixel, subsamples, float32);
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
-        Simulator.Result result = Simulator.run(settings, out, line -> {
+        Simulator.Result result = Simulator.run(settings, new Simulator.Variations(touchingUm, lithium,
+                energyErrorEv / 1000), out, line -> {
             err.println(line);
             err.flush();
         });

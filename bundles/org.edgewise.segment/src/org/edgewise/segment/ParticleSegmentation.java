@@ -4,11 +4,13 @@ import java.util.List;
 
 /**
  * The whole particle chain of the paper's Figure 2 (a–d) on one volume: threshold, opening, hole filling, removal of
- * small objects, watershed separation, optional dilation of each particle, convex hulls, depth below the hull and
- * shape metrics (of the undilated particles).
+ * small objects, watershed separation, then where depth zero lies ({@link DepthMaps}: the particles at a surface
+ * level, optionally grown, their convex hulls and the depth below them with an explicit offset), and shape metrics
+ * (of the particles as found by the threshold).
  * <pre>{@code
  * ParticleSegmentation.Result r = ParticleSegmentation.run(values, nz, ny, nx, 0.049,
- *         new ParticleSegmentation.Settings(Double.NaN, 0.1, 1, 0.5, 0)); // Otsu; the stage's defaults: ParticlesModel
+ *         new ParticleSegmentation.Settings(Double.NaN, 0.1, 1, 0.5, DepthMaps.Surface.defaults()));
+ * // Otsu; the stage's defaults: ParticlesModel
  * }</pre>
  */
 public final class ParticleSegmentation {
@@ -21,11 +23,15 @@ public final class ParticleSegmentation {
      * @param openRadiusUm   radius of the opening ball, µm (0 = no opening)
      * @param minVolumeUm3   objects smaller than this are removed, µm³
      * @param hUm            marker dynamic of the watershed, µm
-     * @param dilateUm       each particle grows by this distance before its hull and depth are taken (to cover the
-     *                       Mn and Co data around a particle found on the Ni volume), µm; 0 = none
+     * @param surface        where depth zero lies: surface level, growth of each particle before its hull is taken
+     *                       (to cover the Mn and Co data around a particle found on the Ni volume), depth offset
      */
-    public record Settings(double threshold, double openRadiusUm, double minVolumeUm3, double hUm, double dilateUm) {
+    public record Settings(double threshold, double openRadiusUm, double minVolumeUm3, double hUm,
+            DepthMaps.Surface surface) {
 
+        public Settings {
+            java.util.Objects.requireNonNull(surface, "surface");
+        }
     }
 
     /**
@@ -33,14 +39,14 @@ public final class ParticleSegmentation {
      * @param solid     material mask after thresholding and opening, flat [z, y, x]
      * @param labels    particles 1..n (envelopes: holes filled), flat
      * @param count     n
-     * @param grown     the labels after the dilation (= labels without one), flat
-     * @param hulls     the label whose hull interior (of the grown particle) holds each voxel, flat
+     * @param grown     the particles whose hulls were taken (at the surface level, after the growth), flat
+     * @param hulls     the label whose hull interior holds each voxel, flat
      * @param depthUm   depth below the hull surface, µm, flat
+     * @param surfaceThreshold the grey value of the surface level (NaN when the particles were taken as found)
      * @param metrics   shape metrics per particle
      */
     public record Result(double threshold, byte[] solid, int[] labels, int count, int[] grown, int[] hulls,
-            float[] depthUm,
-            List<ParticleMetrics.Metrics> metrics) {
+            float[] depthUm, double surfaceThreshold, List<ParticleMetrics.Metrics> metrics) {
     }
 
     /**
@@ -65,9 +71,11 @@ public final class ParticleSegmentation {
         }
         int[] labels = new int[envelope.length];
         int n = Watersheds.separate(envelope, nz, ny, nx, settings.hUm() / voxelUm, labels);
-        int[] grown = Labelling.expand(labels, nz, ny, nx, n, settings.dilateUm() / voxelUm);
-        DepthMaps.Result depth = DepthMaps.compute(grown, nz, ny, nx, n, voxelUm);
+        DepthMaps.Result depth = n == 0 ? new DepthMaps.Result(labels, new int[labels.length],
+                new float[labels.length], Double.NaN) : DepthMaps.compute(values, labels, n, nz, ny, nx, voxelUm,
+                        settings.surface());
         List<ParticleMetrics.Metrics> metrics = ParticleMetrics.measure(labels, solid, nz, ny, nx, n, voxelUm);
-        return new Result(t, solid, labels, n, grown, depth.hulls(), depth.depthUm(), metrics);
+        return new Result(t, solid, labels, n, depth.particles(), depth.hulls(), depth.depthUm(), depth.threshold(),
+                metrics);
     }
 }

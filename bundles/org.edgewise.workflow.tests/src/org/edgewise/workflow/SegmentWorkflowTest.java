@@ -56,7 +56,7 @@ class SegmentWorkflowTest {
     /** Without a Ni volume the floating-point volumes are added up (integer ones ignored) and segmented. */
     @Test
     void theSumOfTheVolumesIsSegmentedThroughTheRunner(@TempDir Path dir) throws Exception {
-        ParticlesModel model = new ParticlesModel(ThresholdModel.Method.OTSU, 0, 0, 0.1, 0.3, 0);
+        ParticlesModel model = new ParticlesModel(ThresholdModel.Method.OTSU, 0, 0, 0.1, 0.3, 0, 0.5, 0.2);
         SegmentWorkflow.Plan plan = SegmentWorkflow.builder().file(volumes(dir, 0.1)).particles(model).plan();
         assertEquals(SegmentWorkflow.SUM, plan.volume());
         assertEquals(List.of("mu_co_below", "mu_mn_below"), plan.summed().stream().sorted().toList());

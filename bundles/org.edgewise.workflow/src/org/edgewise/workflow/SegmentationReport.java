@@ -86,13 +86,15 @@ public final class SegmentationReport {
                 "particles 1..n (envelopes, holes filled), 0 = background"));
         if (plan.model().dilateUm() > 0) {
             volumes.add(new ResultsFile.Volume("grown", StandardIo.readResult(results, s.grown()),
-                    voxel, "label", "particles grown by " + plan.model().dilateUm() + " um (nearest particle), before"
-                            + " their hulls were taken"));
+                    voxel, "label", "particles at the surface level grown by " + plan.model().dilateUm()
+                            + " um (nearest particle), whose hulls were taken"));
         }
         volumes.add(new ResultsFile.Volume("hulls", StandardIo.readResult(results, s.hulls()), voxel,
                 "label", "label of the convex hull holding each voxel, 0 = outside every hull"));
         volumes.add(new ResultsFile.Volume("depth", StandardIo.readResult(results, s.depth()), voxel,
-                "um", "Euclidean depth below the particle's convex-hull surface, 0 outside"));
+                "um", String.format(java.util.Locale.ROOT, "depth below the particle's convex-hull surface (surface"
+                        + " level %s, depth offset %s voxel), 0 outside", plan.model().surfaceLevel(),
+                        plan.model().depthOffsetVoxels())));
         volumes.add(new ResultsFile.Volume("solid", StandardIo.readResult(results, s.solid()), voxel,
                 "1", "material mask after thresholding and opening (pores are 0)"));
         ResultsFile.write(out.resolve(SEGMENTATION_FILE), volumes, run.provenance().toJson());
@@ -112,7 +114,8 @@ public final class SegmentationReport {
         csv.write(out.resolve(PARTICLES_FILE));
         Files.copy(run.provenanceFile(), out.resolve(run.provenanceFile().getFileName().toString()));
         Dataset threshold = named(StandardIo.readResult(results, s.threshold()),
-                List.of(Column.of(ParticlesStage.THRESHOLD_COLUMN, "")));
+                List.of(Column.of(ParticlesStage.THRESHOLD_COLUMN, ""), Column.of(
+                        ParticlesStage.SURFACE_THRESHOLD_COLUMN, "")));
         return new Summary(plan.volume(), labels.getShape(), voxel, Tables.get(threshold, 0,
                 ParticlesStage.THRESHOLD_COLUMN), particles);
     }

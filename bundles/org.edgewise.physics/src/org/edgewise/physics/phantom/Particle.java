@@ -80,6 +80,55 @@ public final class Particle {
         this.poreReachUm2 = reach * reach;
     }
 
+    private Particle(Particle other, Vec3 centreUm, LayeredOxide[] shellOxide) {
+        this.id = other.id;
+        this.centreUm = centreUm;
+        this.semiAxesUm = other.semiAxesUm;
+        this.rotation = other.rotation;
+        this.pores = other.pores;
+        this.shellDepthsUm = other.shellDepthsUm;
+        this.shellComposition = other.shellComposition;
+        this.shellOxide = shellOxide;
+        this.boundingRadiusUm = other.boundingRadiusUm;
+        this.poreReachUm2 = other.poreReachUm2;
+    }
+
+    /** @return the same particle with its centre elsewhere, µm (world) */
+    public Particle movedTo(Vec3 centre) {
+        return new Particle(this, centre, shellOxide);
+    }
+
+    /**
+     * @param lithium Li per formula unit of every shell (the density follows the molar mass at the constant molar
+     *                volume of {@link LayeredOxide})
+     * @return the same particle made of Li<sub>lithium</sub>TMO<sub>2</sub>
+     */
+    public Particle withLithium(double lithium) {
+        LayeredOxide[] oxides = new LayeredOxide[shellOxide.length];
+        for (int k = 0; k < oxides.length; k++) {
+            LayeredOxide stoichiometric = new LayeredOxide(shellComposition[k], lithium, 1);
+            oxides[k] = new LayeredOxide(shellComposition[k], lithium,
+                    stoichiometric.molarMassGPerMol() / LayeredOxide.MOLAR_VOLUME_CM3_PER_MOL);
+        }
+        return new Particle(this, centreUm, oxides);
+    }
+
+    /**
+     * Distance from the centre to the surface along a world direction.
+     *
+     * @param u unit direction, world
+     * @return µm
+     */
+    public double radiusAlongUm(double[] u) {
+        double[] l = new double[3];
+        directionToLocal(u[0], u[1], u[2], l);
+        double q = 0;
+        for (int i = 0; i < 3; i++) {
+            q += l[i] * l[i] / (semiAxesUm[i] * semiAxesUm[i]);
+        }
+        return 1 / Math.sqrt(q);
+    }
+
     public int id() {
         return id;
     }

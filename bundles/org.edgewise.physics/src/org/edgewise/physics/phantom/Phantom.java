@@ -82,6 +82,36 @@ public final class Phantom {
         return new Phantom(particles, field, spec.profile().name());
     }
 
+    /**
+     * The same phantom with its second particle moved along the line between the first two centres until the two
+     * surfaces overlap by {@code overlapUm} along that line: a touching pair, one connected object in a mask, that a
+     * segmentation must separate.
+     *
+     * @return the rearranged phantom (unchanged with fewer than two particles)
+     */
+    public Phantom touching(double overlapUm) {
+        if (particles.size() < 2) {
+            return this;
+        }
+        Particle a = particles.get(0);
+        Particle b = particles.get(1);
+        Vec3 d = b.centreUm().minus(a.centreUm());
+        double length = d.norm();
+        double[] u = { d.x() / length, d.y() / length, d.z() / length };
+        double[] back = { -u[0], -u[1], -u[2] };
+        double distance = a.radiusAlongUm(u) + b.radiusAlongUm(back) - overlapUm;
+        Vec3 centre = new Vec3(a.centreUm().x() + u[0] * distance, a.centreUm().y() + u[1] * distance,
+                a.centreUm().z() + u[2] * distance);
+        List<Particle> moved = new ArrayList<>(particles);
+        moved.set(1, b.movedTo(centre));
+        return new Phantom(moved, fieldUm, profileName);
+    }
+
+    /** @return the same phantom made of Li<sub>lithium</sub>TMO<sub>2</sub> */
+    public Phantom withLithium(double lithium) {
+        return new Phantom(particles.stream().map(p -> p.withLithium(lithium)).toList(), fieldUm, profileName);
+    }
+
     private static List<Vec3> place(List<double[]> axes, double field, SplittableRandom random) {
         List<Vec3> centres = new ArrayList<>();
         for (double[] s : axes) {

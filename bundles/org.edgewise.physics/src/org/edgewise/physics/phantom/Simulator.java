@@ -101,10 +101,11 @@ public final class Simulator {
      * @param pairs            energies per element
      * @param scans            true scan geometry
      * @param particles        true particles with profiles
+     * @param variations       departures from the analysis model (touching pair, Li content, energy error)
      */
     public record Truth(String format, String conventions, String profileModel, long seed, int size, int angles,
             double flux, double fieldUm, double voxelUm, double depthBinUm, List<EnergyPair> pairs,
-            List<ScanTruth> scans, List<ParticleTruth> particles) {
+            List<ScanTruth> scans, List<ParticleTruth> particles, Variations variations) {
     }
 
     /**
@@ -127,12 +128,47 @@ public final class Simulator {
      */
     public static Result run(SimulationSettings settings, Path directory, Consumer<String> progress)
             throws IOException {
+        return run(settings, Variations.NONE, directory, progress);
+    }
+
+    /**
+     * Departures from the analysis model, to test robustness without the inverse crime.
+     *
+     * @param touchingOverlapUm when positive, the second particle is moved to touch the first, overlapping by this
+     *                          much along their centre line, µm
+     * @param lithium           Li per formula unit of the material (1 = LiTMO<sub>2</sub>)
+     * @param energyErrorKev    the beam's true energy minus the energy stated in the files, keV (every scan)
+     */
+    public record Variations(double touchingOverlapUm, double lithium, double energyErrorKev) {
+
+        /** No departure. */
+        public static final Variations NONE = new Variations(0, 1, 0);
+    }
+
+    /**
+     * Runs the simulation with departures from the model.
+     *
+     * @param settings   what to simulate
+     * @param variations the departures
+     * @param directory  output folder (created if needed)
+     * @param progress   receives one line per step
+     * @return what was written
+     * @throws IOException if a file cannot be written
+     */
+    public static Result run(SimulationSettings settings, Variations variations, Path directory,
+            Consumer<String> progress) throws IOException {
         List<EnergyPair> pairs = typicalPairs();
         double lowestKev = pairs.stream().mapToDouble(EnergyPair::belowKev).min().orElseThrow();
         double fieldFixed = settings.pixelSizeUm() > 0 ? settings.pixelSizeUm() * settings.size() * FILL : 0;
         PhantomSpec spec = new PhantomSpec(settings.particles(), 5.5, 0.7, settings.profile(), 0.04, 0.02,
                 fieldFixed);
         Phantom phantom = Phantom.generate(spec, settings.seed());
+        if (variations.touchingOverlapUm() > 0) {
+            phantom = phantom.touching(variations.touchingOverlapUm());
+        }
+        if (variations.lithium() != 1) {
+            phantom = phantom.withLithium(variations.lithium());
+        }
         double basePixel = settings.pixelSizeUm() > 0 ? settings.pixelSizeUm()
                 : phantom.fieldUm() / FILL / settings.size();
         progress.accept(String.format(Locale.ROOT, "phantom: %d particle(s), profile %s, field %.2f µm, pixel %.4f µm",
@@ -152,7 +188,8 @@ public final class Simulator {
                 ScanGeometry geometry = ScanGeometry.drawn(settings.size(), settings.size(), angles, stated,
                         settings.maxMagnificationError(), settings.maxCentreOffsetPx(), settings.jitterPx(), random);
                 long start = System.nanoTime();
-                float[][][] p = Projector.project(phantom, geometry, energy, settings.subsamples());
+                float[][][] p = Projector.project(phantom, geometry, energy + variations.energyErrorKev(),
+                        settings.subsamples());
                 AcquisitionModel.Frames frames = acquisition.record(p, AcquisitionModel.mix(settings.seed(), 200,
                         index));
                 String side = above ? "above" : "below";
@@ -170,6 +207,11 @@ public final class Simulator {
         }
         long start = System.nanoTime();
         double grid = Math.min(0.04, basePixel / 3);
+        List<EnergyPair> truePairs = new ArrayList<>();
+        for (EnergyPair p : pairs) { // the ratio the beam measures: at the true energies
+            truePairs.add(new EnergyPair(p.element(), p.belowKev() + variations.energyErrorKev(),
+                    p.aboveKev() + variations.energyErrorKev()));
+        }
         List<ParticleTruth> particles = new ArrayList<>();
         for (Particle particle : phantom.particles()) {
             Vec3 c = particle.centreUm();
@@ -178,11 +220,11 @@ public final class Simulator {
                     new double[] { mid + c.z() / basePixel, mid + c.y() / basePixel, mid + c.x() / basePixel },
                     particle.semiAxesUm(), particle.rotation(), particle.volumeUm3(), particle.solidVolumeUm3(),
                     particle.equivalentDiameterUm(), particle.feretRatio(), particle.pores().size(),
-                    TruthProfiles.compute(particle, basePixel, grid, pairs)));
+                    TruthProfiles.compute(particle, basePixel, grid, truePairs)));
         }
         Truth truth = new Truth("edgewise-truth/1", CONVENTIONS, phantom.profileName(), settings.seed(),
                 settings.size(), settings.angles(), settings.flux(), phantom.fieldUm(), basePixel, basePixel, pairs,
-                scans, particles);
+                scans, particles, variations);
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         Path truthFile = directory.resolve(TRUTH_FILE);
         AtomicFiles.write(truthFile, temporary -> mapper.writeValue(temporary.toFile(), truth));

@@ -76,18 +76,22 @@ class StagesTest {
                 .get("labels");
         assertEquals(ball + 1, count(hull), 0.01 * ball); // a digital ball is (nearly) its own hull
         assertEquals(1, hull.getInt(12, 12, 20));
-        Dataset depth = new DepthStage().apply(StageInput.of("labels", labels), new NoParameters(), MONITOR)
+        Dataset depth = new DepthStage().apply(StageInput.of("labels", labels), new DepthModel(0.5), MONITOR)
                 .get("depth");
         assertEquals("µm", PhysicalMetadata.of(depth).valueUnit());
         assertEquals((Math.sqrt(65) - 0.5) * 0.05, depth.getDouble(12, 12, 12), 1e-6); // nearest outside: d² = 65
         assertEquals(0.5 * 0.05, depth.getDouble(12, 12, 20), 1e-6);
         assertEquals(0, depth.getDouble(12, 12, 21));
+        Dataset byDefault = new DepthStage().apply(StageInput.of("labels", labels), Parameters.defaults(
+                DepthModel.class), MONITOR).get("depth");
+        assertEquals((Math.sqrt(65) - 0.2) * 0.05, byDefault.getDouble(12, 12, 12), 1e-6); // the default offset
     }
 
     @Test
     void modelsRoundTripThroughJson() {
         for (Record model : new Record[] { new ThresholdModel(ThresholdModel.Method.MANUAL, 0.7),
-            new MorphologyModel(0.2), new DilateModel(0.3), new RemoveSmallModel(2), new WatershedModel(0.4) }) {
+            new MorphologyModel(0.2), new DilateModel(0.3), new RemoveSmallModel(2), new WatershedModel(0.4),
+            new DepthModel(0.3), new ParticlesModel(ThresholdModel.Method.OTSU, 0, 0.1, 1, 0.5, 0.2, 0.4, -0.1) }) {
             assertEquals(model, Parameters.fromJson(Parameters.toJson(model), model.getClass()));
         }
     }

@@ -25,7 +25,7 @@ public final class HullStage implements IStage<NoParameters> {
         int[] s = FlatArrays.volumeShape(labels);
         int[] l = FlatArrays.ints(labels);
         int n = java.util.Arrays.stream(l).max().orElse(0);
-        DepthMaps.Result r = DepthMaps.compute(l, s[0], s[1], s[2], n, 1.0);
+        DepthMaps.Result r = DepthMaps.compute(l, s[0], s[1], s[2], n, 1.0, 0);
         return StageOutput.of("labels", Stages.labels(r.hulls(), s, labels));
     }
 }

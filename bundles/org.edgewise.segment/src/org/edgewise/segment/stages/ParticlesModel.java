@@ -1,11 +1,13 @@
 package org.edgewise.segment.stages;
 
 import org.edgewise.api.parameters.Parameter;
+import org.edgewise.segment.DepthMaps;
 import org.edgewise.segment.ParticleSegmentation;
 
 /**
  * Parameters of {@link ParticlesStage}, the particle chain of {@link ParticleSegmentation}; the defaults are those of
- * the single stages ({@link MorphologyModel}, {@link RemoveSmallModel}, {@link WatershedModel}, {@link DilateModel}).
+ * the single stages ({@link MorphologyModel}, {@link RemoveSmallModel}, {@link WatershedModel}, {@link DilateModel},
+ * {@link DepthModel}); where depth zero lies follows {@link DepthMaps}.
  *
  * @param method       {@code OTSU} (inside = above the threshold) or {@code MANUAL} (inside = at or above
  *                     {@code threshold})
@@ -14,6 +16,9 @@ import org.edgewise.segment.ParticleSegmentation;
  * @param minVolumeUm3 objects smaller than this are removed, µm³
  * @param hUm          marker dynamic of the watershed, µm
  * @param dilateUm     each particle grows by this distance before its hull and depth are taken, µm; 0 = none
+ * @param surfaceLevel the particle's surface for its hull and depth lies at background + level·(material −
+ *                     background) of the volume; 0 = the thresholded particles as they are
+ * @param depthOffsetVoxels subtracted from each voxel's distance to the nearest voxel outside the hull, voxels
  */
 public record ParticlesModel(
         @Parameter(label = "Threshold method", defaultValue = "OTSU",
@@ -32,11 +37,22 @@ public record ParticlesModel(
         @Parameter(label = "Growth", unit = "µm", defaultValue = DilateModel.DEFAULT_DISTANCE_UM, min = 0, max = 100,
                 description = "Each background voxel within this distance of a particle joins the nearest one before"
                         + " hulls and depth are taken (to cover the Mn and Co data), µm; the shape metrics stay those"
-                        + " of the ungrown particle.") double dilateUm) {
+                        + " of the ungrown particle.") double dilateUm,
+        @Parameter(label = "Surface level", defaultValue = "" + DepthMaps.DEFAULT_SURFACE_LEVEL, min = 0, max = 0.99,
+                description = "Depth zero lies where the volume crosses background + level·(material − background)"
+                        + " near each particle; 0 = the thresholded particles as they are.") double surfaceLevel,
+        @Parameter(label = "Depth offset", unit = "voxel", defaultValue = "" + DepthMaps.DEFAULT_DEPTH_OFFSET_VOXELS,
+                min = -2, max = 2, description = "Subtracted from each voxel's distance to the nearest voxel outside"
+                        + " the hull.") double depthOffsetVoxels) {
 
     /** @return the settings of {@link ParticleSegmentation#run} */
     public ParticleSegmentation.Settings settings() {
         return new ParticleSegmentation.Settings(method == ThresholdModel.Method.MANUAL ? threshold : Double.NaN,
-                openRadiusUm, minVolumeUm3, hUm, dilateUm);
+                openRadiusUm, minVolumeUm3, hUm, surface());
+    }
+
+    /** @return where depth zero lies */
+    public DepthMaps.Surface surface() {
+        return new DepthMaps.Surface(surfaceLevel > 0 ? surfaceLevel : Double.NaN, dilateUm, depthOffsetVoxels);
     }
 }

@@ -20,12 +20,15 @@ import org.edgewise.segment.ParticleSegmentation;
 
 /**
  * {@code edgewise.segment.particles}: the whole particle chain of {@link ParticleSegmentation} on a volume
- * {@code [z, y, x]}: threshold, opening, hole filling, removal of small objects, watershed separation, optional
- * growth of each particle, convex hulls, depth below the hull and shape metrics. Outputs: {@code labels} (particles
- * 1..n, envelopes with holes filled), {@code grown} (the labels after the growth), {@code hulls} (the label whose
- * hull holds each voxel), {@code depth} (µm below the hull surface, 0 outside), {@code solid} (material mask after
+ * {@code [z, y, x]}: threshold, opening, hole filling, removal of small objects, watershed separation, then where
+ * depth zero lies ({@link org.edgewise.segment.DepthMaps}: the particles at a surface level, optional growth, convex
+ * hulls, depth below the hull with an explicit offset) and shape metrics. Outputs: {@code labels} (particles 1..n,
+ * envelopes with holes filled), {@code grown} (the particles whose hulls were taken: at the surface level, after the
+ * growth), {@code hulls} (the label whose hull holds each voxel), {@code depth} (µm below the hull surface, 0
+ * outside), {@code solid} (material mask after
  * thresholding and opening), {@code particles} (a table, one row per particle, columns {@link #PARTICLE_COLUMNS}) and
- * {@code threshold} (a table [1, 1], the threshold used, in the unit of the volume).
+ * {@code threshold} (a table [1, 2]: the threshold that found the particles and the grey value of the surface level,
+ * in the unit of the volume).
  */
 public final class ParticlesStage implements IStage<ParticlesModel> {
 
@@ -36,7 +39,7 @@ public final class ParticlesStage implements IStage<ParticlesModel> {
     public static final String VOLUME = "volume";
     /** Output port: particles 1..n. */
     public static final String LABELS = "labels";
-    /** Output port: particles after the growth. */
+    /** Output port: the particles whose hulls were taken (at the surface level, after the growth). */
     public static final String GROWN = "grown";
     /** Output port: hull interiors. */
     public static final String HULLS = "hulls";
@@ -55,8 +58,10 @@ public final class ParticlesStage implements IStage<ParticlesModel> {
             Column.of("equiv_diameter_um", "µm"), Column.of("feret_min_um", "µm"),
             Column.of("feret_max_orth_um", "µm"), Column.of("feret_ratio", "1"), Column.of("centroid_z_um", "µm"),
             Column.of("centroid_y_um", "µm"), Column.of("centroid_x_um", "µm"), Column.of("cut_by_fov", "1"));
-    /** Column of the threshold table. */
+    /** Column of the threshold table: the threshold that found the particles. */
     public static final String THRESHOLD_COLUMN = "threshold";
+    /** Column of the threshold table: the grey value of the surface level (NaN: the particles as found). */
+    public static final String SURFACE_THRESHOLD_COLUMN = "surface_threshold";
 
     @Override
     public StageOutput apply(StageInput input, ParticlesModel model, IMonitor monitor) throws StageException {
@@ -77,9 +82,10 @@ public final class ParticlesStage implements IStage<ParticlesModel> {
         out.put(DEPTH, Stages.micrometres(r.depthUm(), s, volume));
         out.put(SOLID, Stages.mask(r.solid(), s, volume));
         out.put(PARTICLES, particles(r.metrics(), metadata.energyKev()));
-        DoubleDataset threshold = Tables.create(List.of(Column.of(THRESHOLD_COLUMN, metadata.valueUnit())), 1,
-                metadata.energyKev());
+        DoubleDataset threshold = Tables.create(List.of(Column.of(THRESHOLD_COLUMN, metadata.valueUnit()),
+                Column.of(SURFACE_THRESHOLD_COLUMN, metadata.valueUnit())), 1, metadata.energyKev());
         Tables.set(threshold, 0, THRESHOLD_COLUMN, r.threshold());
+        Tables.set(threshold, 0, SURFACE_THRESHOLD_COLUMN, r.surfaceThreshold());
         out.put(THRESHOLD, threshold);
         return new StageOutput(out);
     }

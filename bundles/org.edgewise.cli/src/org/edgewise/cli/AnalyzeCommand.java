@@ -1,0 +1,235 @@
+package org.edgewise.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.eclipse.january.IMonitor;
+import org.edgewise.api.parameters.InvalidParameterException;
+import org.edgewise.api.parameters.Parameters;
+import org.edgewise.core.pipeline.PipelineException;
+import org.edgewise.gradient.DepthStatistics;
+import org.edgewise.gradient.ProfileMetrics;
+import org.edgewise.gradient.stages.MetricsModel;
+import org.edgewise.gradient.stages.ProfilesModel;
+import org.edgewise.segment.DepthMaps;
+import org.edgewise.segment.stages.ParticlesModel;
+import org.edgewise.workflow.Analysis;
+import org.edgewise.workflow.AnalysisParameters;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code edgewise analyze INPUT --out DIR}: the options as {@link AnalysisParameters}, then {@link Analysis#run}
+ * (the whole chain on a folder of Data Exchange files, or on the {@code volumes.h5} of {@code edgewise reconstruct},
+ * writing {@link Analysis#FILES} into DIR), one progress line per stage on stderr and a Table-1 summary at the end.
+ * Exit codes: 0 done; 2 bad input or options (one line naming the file and the problem, nothing written); 1 the run
+ * failed.
+ */
+@Command(name = "analyze", sortOptions = false,
+        description = { "Depth profiles and Table-1 metrics of every particle from a folder of Data Exchange files"
+                + " (or the volumes.h5 of 'edgewise reconstruct'): particles.csv, profiles.csv, metrics.csv,"
+                + " alignment.csv, registration.csv, results.h5, provenance.json, report.html." })
+final class AnalyzeCommand implements Callable<Integer> {
+
+    static final List<String> OUTPUTS = Analysis.FILES;
+
+    @Spec
+    private CommandSpec spec;
+
+    @picocli.CommandLine.Parameters(arity = "1..*", paramLabel = "INPUT",
+            description = "A folder (or files) of Data Exchange scans, or the volumes.h5 of 'edgewise reconstruct'.")
+    private List<Path> inputs;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if needed).")
+    private Path out;
+
+    @Option(names = "--surface-level", defaultValue = "0.5", paramLabel = "F",
+            description = "Particle surface at background + F·(material − background) of the Ni above-edge volume"
+                    + " (default ${DEFAULT-VALUE}).")
+    private double surfaceLevel;
+
+    @Option(names = "--dilate-um", defaultValue = "0", paramLabel = "UM",
+            description = "Grow each particle before its hull is taken, µm (default ${DEFAULT-VALUE}).")
+    private double dilateUm;
+
+    @Option(names = "--depth-offset", defaultValue = "" + DepthMaps.DEFAULT_DEPTH_OFFSET_VOXELS, paramLabel = "VOX",
+            description = "Depth = distance to the nearest voxel outside the hull minus this, voxels"
+                    + " (default ${DEFAULT-VALUE}).")
+    private double depthOffsetVoxels;
+
+    @Option(names = "--cluster", defaultValue = "" + DepthStatistics.DEFAULT_CLUSTER_VOXELS, paramLabel = "VOX",
+            description = "Cluster edge of the effective-sample-size estimate, voxels; 1 treats voxels as"
+                    + " independent (default ${DEFAULT-VALUE}).")
+    private int clusterVoxels;
+
+    @Option(names = "--resolution", defaultValue = "" + DepthStatistics.DEFAULT_RESOLUTION_VOXELS, paramLabel = "VOX",
+            description = "σ of the voxels' depth error, voxels: the profile's curvature × ½σ² joins each standard"
+                    + " error; 0 = off (default ${DEFAULT-VALUE}).")
+    private double resolutionVoxels;
+
+    @Option(names = "--confidence", defaultValue = "0.99", description = "Confidence level (default ${DEFAULT-VALUE}).")
+    private double confidence;
+
+    @Option(names = "--lithium", defaultValue = "1.0", paramLabel = "L",
+            description = "Li per formula unit of Li(L)TMO2 for the calibrated fraction (default ${DEFAULT-VALUE}).")
+    private double lithium;
+
+    @Option(names = "--edge", defaultValue = "0.25,0.30", paramLabel = "FROM,TO",
+            description = "Edge point window, µm (default ${DEFAULT-VALUE}).")
+    private String edge;
+
+    @Option(names = "--core", defaultValue = "1.95,2.00", paramLabel = "FROM,TO",
+            description = "Core point window, µm (default ${DEFAULT-VALUE}).")
+    private String core;
+
+    @Option(names = "--region", defaultValue = "0.25,2.00", paramLabel = "FROM,TO",
+            description = "Comparison region of the highest value and max − min, µm (default ${DEFAULT-VALUE}).")
+    private String region;
+
+    @Option(names = "--no-register", description = "Take the Mn and Co volumes as they are instead of registering"
+            + " them to the Ni grid in 3-D.")
+    private boolean noRegister;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter o = spec.commandLine().getOut();
+        AnalysisParameters parameters;
+        try {
+            parameters = parameters();
+        } catch (IllegalArgumentException e) {
+            return PipelineExecution.fail(err, "analyze", PipelineExecution.INVALID, e.getMessage());
+        }
+        Analysis.Result r;
+        StepLines progress = new StepLines(err);
+        Thread onInterrupt = new Thread(progress::cancel, "edgewise-analyze-cancel");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        try {
+            r = Analysis.run(inputs, out, parameters, org.edgewise.core.StageRegistries.fromExtensions(), progress);
+        } catch (Analysis.InputException e) {
+            return PipelineExecution.fail(err, "analyze", PipelineExecution.INVALID, e.getMessage());
+        } catch (PipelineException | IOException | RuntimeException e) {
+            if (Boolean.getBoolean("edgewise.debug")) {
+                e.printStackTrace(err);
+            }
+            return PipelineExecution.fail(err, "analyze", PipelineExecution.FAILED, e.getMessage() == null
+                    ? e.toString() : e.getMessage());
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down (Ctrl-C): the hook is running
+            }
+        }
+        for (String warning : r.warnings()) {
+            err.println("warning: " + warning);
+        }
+        summary(o, r);
+        for (String warning : r.warnings()) {
+            o.println("WARNING: " + warning);
+        }
+        o.printf(Locale.ROOT, "Wrote %s in %.1f s; open %s%n", out.toAbsolutePath(), r.seconds(),
+                r.report().toAbsolutePath());
+        return 0;
+    }
+
+    /** @return the options as the stages' parameters */
+    AnalysisParameters parameters() {
+        double[] e = window(edge, "--edge");
+        double[] c = window(core, "--core");
+        double[] g = window(region, "--region");
+        AnalysisParameters d = AnalysisParameters.defaults();
+        ParticlesModel p = d.particles();
+        ProfilesModel q = d.profiles();
+        try {
+            return new AnalysisParameters(
+                    Parameters.validate(new ParticlesModel(p.method(), p.threshold(), p.openRadiusUm(),
+                            p.minVolumeUm3(), p.hUm(), dilateUm, surfaceLevel, depthOffsetVoxels)),
+                    Parameters.validate(new ProfilesModel(q.binUm(), clusterVoxels, confidence, lithium,
+                            q.tolerance(), resolutionVoxels)),
+                    Parameters.validate(new MetricsModel(e[0], e[1], c[0], c[1], g[0], g[1])), !noRegister);
+        } catch (InvalidParameterException x) {
+            throw new IllegalArgumentException(x.getMessage(), x);
+        }
+    }
+
+    private static double[] window(String text, String option) {
+        String[] parts = text.split(",");
+        try {
+            double a = Double.parseDouble(parts[0].trim());
+            double b = Double.parseDouble(parts[1].trim());
+            if (parts.length == 2 && a >= 0 && b >= a) {
+                return new double[] { a, b };
+            }
+        } catch (RuntimeException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException(option + " must be FROM,TO in µm with 0 ≤ FROM ≤ TO, was '" + text + "'");
+    }
+
+    /** The Table-1 summary on the terminal. */
+    static void summary(PrintWriter o, Analysis.Result r) {
+        o.println();
+        o.printf(Locale.ROOT, "%d particle(s); Table 1 (99 %% CI half-widths; ratio = the paper's Eq. 1, fraction ="
+                + " calibrated atomic fraction):%n", r.particles().size());
+        o.println("particle element quantity   edge (0.25-0.30um)   core (1.95-2.00um)   core-edge   max-min");
+        for (ProfileMetrics.Metric m : r.metrics()) {
+            o.printf(Locale.ROOT, "%8d %7s %-9s %8.4f ± %.4f    %8.4f ± %.4f    %+8.4f   %7.4f%n", m.particle(),
+                    m.element().symbol(), m.quantity().id(), m.edge().value(), m.edge().halfWidth(),
+                    m.core().value(), m.core().halfWidth(), m.coreMinusEdge().value(), m.maxMinusMin());
+        }
+        for (Analysis.Particle p : r.particles()) {
+            if (p.cutByFieldOfView()) {
+                o.printf(Locale.ROOT, "particle %d touches a face of the volume (cut by the field of view): its"
+                        + " profiles miss part of the particle%n", p.label());
+            }
+        }
+    }
+
+    /** One stderr line per pipeline step (slabs are not listed); Ctrl-C cancels between slabs. */
+    private static final class StepLines implements IMonitor {
+        private final PrintWriter err;
+        private final AtomicBoolean cancelled = new AtomicBoolean();
+        private String last = "";
+
+        StepLines(PrintWriter err) {
+            this.err = err;
+        }
+
+        void cancel() {
+            cancelled.set(true);
+        }
+
+        @Override
+        public void worked(int amount) {
+            // the step lines say enough
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return cancelled.get();
+        }
+
+        @Override
+        public void subTask(String taskName) {
+            if (taskName.startsWith("slab ")) {
+                return; // a stage's own slabs
+            }
+            int slab = taskName.indexOf(": slab ");
+            String step = slab < 0 ? taskName : taskName.substring(0, slab);
+            if (!step.equals(last)) {
+                last = step;
+                err.println(step);
+                err.flush();
+            }
+        }
+    }
+}

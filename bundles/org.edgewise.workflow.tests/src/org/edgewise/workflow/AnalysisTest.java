@@ -1,0 +1,168 @@
+package org.edgewise.workflow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.eclipse.january.IMonitor;
+import org.eclipse.january.dataset.Dataset;
+import org.edgewise.api.Element;
+import org.edgewise.api.datasets.FlatArrays;
+import org.edgewise.api.metadata.PhysicalMetadata;
+import org.edgewise.api.results.ResultDataset;
+import org.edgewise.api.stages.DataKind;
+import org.edgewise.core.StageRegistries;
+import org.edgewise.core.pipeline.PipelineStep;
+import org.edgewise.gradient.ProfileMetrics;
+import org.edgewise.gradient.ProfileRow;
+import org.edgewise.gradient.stages.DifferenceStage;
+import org.edgewise.gradient.stages.RegisterElementStage;
+import org.edgewise.gradient.stages.ResampleStage;
+import org.edgewise.io.ResultsFile;
+import org.edgewise.physics.LayeredOxide;
+import org.edgewise.physics.TmFractions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The analysis as a library ({@link Analysis#run}, {@link AnalyzeWorkflow}) on a volumes file of two balls of NMC811
+ * under a shell of NMC111, whose μ at each of the six energies comes from the physics bundle (no reconstruction): the
+ * pipeline has the expected steps, the fractions of core and shell come back in the profiles and in Table 1, and
+ * exactly the analysis files are written; bad input is refused before anything is written.
+ */
+class AnalysisTest {
+
+    private static final int N = 48;
+    private static final double VOXEL_UM = 0.1;
+    private static final double RADIUS = 10;
+    private static final double SHELL = 4; // voxels of NMC111 under the surface
+    private static final double[][] CENTRES = { { 23.5, 14, 15 }, { 23.5, 33, 32 } };
+    /** Below and above each edge, by {@link Element#ordinal()}: Mn, Co, Ni. */
+    private static final double[][] ENERGIES_KEV = { { 6.519, 6.559 }, { 7.689, 7.729 }, { 8.313, 8.353 } };
+
+    @TempDir
+    static Path shared;
+    private static Path volumes;
+
+    @BeforeAll
+    static void writeVolumes() throws Exception {
+        List<ResultDataset> list = new ArrayList<>();
+        for (Element e : Element.values()) {
+            for (int above = 0; above < 2; above++) {
+                String name = AnalyzeWorkflow.volumeName(e, above == 1);
+                list.add(new ResultDataset(name, DataKind.VOLUME, volume(name, ENERGIES_KEV[e.ordinal()][above])));
+            }
+        }
+        volumes = shared.resolve("volumes.h5");
+        ResultsFile.write(volumes, list, "{}", null);
+    }
+
+    private static Dataset volume(String name, double energyKev) {
+        LayeredOxide core = LayeredOxide.of(TmFractions.ofNiCoMn(8, 1, 1));
+        LayeredOxide shell = LayeredOxide.of(TmFractions.ofNiCoMn(1, 1, 1));
+        float[] v = new float[N * N * N];
+        for (int z = 0; z < N; z++) {
+            for (int y = 0; y < N; y++) {
+                for (int x = 0; x < N; x++) {
+                    for (double[] c : CENTRES) {
+                        double r = Math.sqrt((z - c[0]) * (z - c[0]) + (y - c[1]) * (y - c[1])
+                                + (x - c[2]) * (x - c[2]));
+                        if (r < RADIUS) {
+                            v[(z * N + y) * N + x] = (float) (r < RADIUS - SHELL
+                                    ? core.linearAttenuationPerUm(energyKev) : shell.linearAttenuationPerUm(energyKev));
+                        }
+                    }
+                }
+            }
+        }
+        Dataset d = FlatArrays.wrap(v, N, N, N);
+        d.setName(name);
+        return PhysicalMetadata.create(VOXEL_UM, energyKev, "1/µm").attachTo(d);
+    }
+
+    @Test
+    void theRecipeSegmentsRegistersDifferencesAndSummarises() throws Exception {
+        AnalyzeWorkflow.Plan plan = AnalyzeWorkflow.builder().volumes(volumes).plan();
+        List<String> stages = plan.pipeline().steps().stream().map(PipelineStep::stage).toList();
+        assertEquals(2, stages.stream().filter(RegisterElementStage.ID::equals).count(), stages.toString());
+        assertEquals(4, stages.stream().filter(ResampleStage.ID::equals).count(), stages.toString());
+        assertEquals(3, stages.stream().filter(DifferenceStage.ID::equals).count(), stages.toString());
+        assertEquals(6, plan.pipeline().inputs().size());
+        assertTrue(plan.pipeline().results().containsAll(List.of(plan.profiles(), plan.metrics(),
+                plan.segmentation().depth())));
+        AnalyzeWorkflow.Plan unregistered = AnalyzeWorkflow.builder().volumes(volumes)
+                .parameters(AnalysisParameters.defaults().withRegister(false)).plan();
+        assertFalse(unregistered.pipeline().steps().stream().anyMatch(s -> s.stage().equals(ResampleStage.ID)));
+    }
+
+    @Test
+    void theFractionsOfCoreAndShellComeBackAndExactlyTheAnalysisFilesAreWritten(@TempDir Path dir)
+            throws Exception {
+        Path out = dir.resolve("analysis");
+        List<String> steps = new ArrayList<>();
+        IMonitor monitor = new IMonitor.Stub() {
+            @Override
+            public void subTask(String taskName) {
+                steps.add(taskName);
+            }
+        };
+        Analysis.Result r = Analysis.run(List.of(volumes), out, AnalysisParameters.defaults(),
+                StageRegistries.fromExtensions(), monitor);
+        try (Stream<Path> files = Files.list(out)) {
+            assertEquals(Analysis.FILES.stream().sorted().toList(), files.map(p -> p.getFileName().toString())
+                    .sorted().toList());
+        }
+        assertTrue(steps.stream().anyMatch(s -> s.contains(DifferenceStage.ID)), steps.toString());
+        assertEquals(2, r.particles().size());
+        int checked = 0;
+        for (ProfileRow row : r.rows()) {
+            double expected = row.depthHighUm() < (SHELL - 1.5) * VOXEL_UM ? 1.0 / 3
+                    : row.depthLowUm() > (SHELL + 1.5) * VOXEL_UM ? TmFractions.ofNiCoMn(8, 1, 1).of(row.element())
+                            : Double.NaN;
+            if (!Double.isNaN(expected) && row.n() > 50) {
+                assertEquals(expected, row.fraction().value(), 2e-3, row.toString());
+                checked++;
+            }
+        }
+        assertTrue(checked > 20, "bins checked: " + checked);
+        ProfileMetrics.Metric ni = r.metrics().stream().filter(m -> m.element() == Element.NI
+                && m.quantity() == ProfileRow.Quantity.FRACTION).findFirst().orElseThrow();
+        // the edge point 0.25–0.30 µm lies in the shell of 0.4 µm (1/3 Ni)
+        assertEquals(1.0 / 3, ni.edge().value(), 2e-3);
+        List<String> particles = Files.readAllLines(out.resolve(Analysis.PARTICLES_FILE));
+        assertEquals(3, particles.size());
+        assertTrue(particles.get(0).startsWith("particle,voxels,volume_um3"), particles.get(0));
+        List<String> registration = Files.readAllLines(out.resolve(Analysis.REGISTRATION_FILE));
+        assertTrue(registration.stream().anyMatch(l -> l.startsWith("mn_volume,ni_volume,")), registration
+                .toString());
+        String provenance = Files.readString(out.resolve(Analysis.PROVENANCE_FILE));
+        assertTrue(provenance.contains(RegisterElementStage.ID) && provenance.contains("\"warnings\""), provenance);
+        assertTrue(ResultsFile.names(out.resolve(Analysis.RESULTS_FILE)).size() > 20);
+    }
+
+    @Test
+    void aVolumesFileWithoutACoPairIsRefusedBeforeAnythingIsWritten(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("volumes.h5");
+        List<ResultDataset> list = new ArrayList<>();
+        for (Element e : List.of(Element.NI, Element.MN)) {
+            for (int above = 0; above < 2; above++) {
+                String name = AnalyzeWorkflow.volumeName(e, above == 1);
+                list.add(new ResultDataset(name, DataKind.VOLUME, volume(name, ENERGIES_KEV[e.ordinal()][above])));
+            }
+        }
+        ResultsFile.write(file, list, "{}", null);
+        Path out = dir.resolve("out");
+        Analysis.InputException x = assertThrows(Analysis.InputException.class, () -> Analysis.run(List.of(file),
+                out, AnalysisParameters.defaults(), StageRegistries.fromExtensions(), null));
+        assertTrue(x.getMessage().contains(file.toString()) && x.getMessage().contains("co_below"), x.getMessage());
+        assertFalse(Files.exists(out));
+    }
+}

@@ -1,0 +1,285 @@
+package org.edgewise.workflow;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.eclipse.january.IMonitor;
+import org.eclipse.january.dataset.Dataset;
+import org.edgewise.align.stages.AlignmentTables;
+import org.edgewise.api.Element;
+import org.edgewise.api.metadata.PhysicalMetadata;
+import org.edgewise.api.stages.IStageRegistry;
+import org.edgewise.api.tables.Tables;
+import org.edgewise.core.StageRegistries;
+import org.edgewise.core.pipeline.PipelineException;
+import org.edgewise.core.pipeline.PipelineRunner;
+import org.edgewise.core.pipeline.RunOptions;
+import org.edgewise.core.pipeline.RunResult;
+import org.edgewise.gradient.ProfileMetrics;
+import org.edgewise.gradient.ProfileRow;
+import org.edgewise.gradient.stages.RegisterElementStage;
+import org.edgewise.io.ResultsFile;
+import org.edgewise.physics.EnergyPair;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The gradient analysis as one call, the same from the command line ({@code edgewise analyze}), the workbench and a
+ * batch job: checks the inputs ({@link AnalysisInputs}), runs {@link AnalyzeWorkflow}'s pipeline through the
+ * standard runner and writes exactly the analysis files {@link #FILES} into the output folder, all at once: they are
+ * written into a staging folder inside it and moved into place only when everything succeeded, so a failed or
+ * cancelled run leaves the folder as it was.
+ * <pre>{@code
+ * Analysis.Result r = Analysis.run(List.of(Path.of("scans")), Path.of("out"), AnalysisParameters.defaults(),
+ *         StageRegistries.fromExtensions(), monitor);        // outside OSGi: a registry of the stage classes
+ * r.metrics();   // the paper's Table 1 per particle, element and quantity
+ * }</pre>
+ */
+public final class Analysis {
+
+    /** Per particle: geometry and the whole-particle mean ratio and fraction. */
+    public static final String PARTICLES_FILE = "particles.csv";
+    /** Per particle, element and depth bin: n, Δμ, ratio and fraction with their confidence intervals. */
+    public static final String PROFILES_FILE = "profiles.csv";
+    /** The paper's Table 1 per particle, element and quantity. */
+    public static final String METRICS_FILE = "metrics.csv";
+    /** Per scan and projection: the alignment shifts. */
+    public static final String ALIGNMENT_FILE = "alignment.csv";
+    /** Per scan: its registration to its reference (pairs of projections, element volumes to the Ni grid). */
+    public static final String REGISTRATION_FILE = "registration.csv";
+    /** The run's results file: reconstructions, Δμ, maps, labels, depth, tables, provenance. */
+    public static final String RESULTS_FILE = ResultsFile.PIPELINE_FILE_NAME;
+    /** The run's provenance record (inputs with SHA-256, every stage with its parameters, versions, warnings). */
+    public static final String PROVENANCE_FILE = PipelineRunner.PROVENANCE_FILE;
+    /** The self-contained report page. */
+    public static final String REPORT_FILE = "report.html";
+    /** Every file an analysis writes, in this order. */
+    public static final List<String> FILES = List.of(PARTICLES_FILE, PROFILES_FILE, METRICS_FILE, ALIGNMENT_FILE,
+            REGISTRATION_FILE, RESULTS_FILE, PROVENANCE_FILE, REPORT_FILE);
+
+    /** A pair registration whose scale lies outside this band has failed (its fallback on gradients diverged). */
+    static final double PAIR_SCALE_TOLERANCE = 0.02;
+
+    private Analysis() {
+    }
+
+    /** Bad input, found before any work: the message is one line naming the file and the problem. */
+    public static final class InputException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        InputException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
+     * One particle of {@link #PARTICLES_FILE}.
+     *
+     * @param label             its label 1..n
+     * @param volumeUm3         envelope volume, µm³
+     * @param equivDiameterUm   equivalent diameter, µm
+     * @param feretRatio        minimum over orthogonal maximum Feret diameter
+     * @param cutByFieldOfView  whether it touches a face of the volume
+     * @param meanRatio         whole-particle ratio by {@link Element#ordinal()}
+     * @param meanFraction      whole-particle calibrated fraction by {@link Element#ordinal()}
+     */
+    public record Particle(int label, double volumeUm3, double equivDiameterUm, double feretRatio,
+            boolean cutByFieldOfView, double[] meanRatio, double[] meanFraction) {
+    }
+
+    /**
+     * What an analysis found; the files in {@link #out()} hold all of it.
+     *
+     * @param out        the output folder
+     * @param files      the files written, {@link #FILES} in it
+     * @param pairs      the energy pairs
+     * @param particles  the particles
+     * @param rows       the depth profiles
+     * @param metrics    the Table-1 metrics
+     * @param warnings   problems that do not stop the analysis but make parts of it untrustworthy
+     * @param seconds    wall-clock time of the whole analysis
+     */
+    public record Result(Path out, List<Path> files, List<EnergyPair> pairs, List<Particle> particles,
+            List<ProfileRow> rows, List<ProfileMetrics.Metric> metrics, List<String> warnings, double seconds) {
+
+        /** @return {@link #REPORT_FILE} in the output folder */
+        public Path report() {
+            return out.resolve(REPORT_FILE);
+        }
+    }
+
+    /**
+     * Runs the analysis with the stages of the extension registry (inside OSGi: the command line, the workbench).
+     *
+     * @see #run(List, Path, AnalysisParameters, IStageRegistry, IMonitor)
+     */
+    public static Result run(Path input, Path out, AnalysisParameters parameters, IMonitor monitor)
+            throws IOException, PipelineException {
+        return run(List.of(input), out, parameters, StageRegistries.fromExtensions(), monitor);
+    }
+
+    /**
+     * Checks the inputs, runs the analysis and writes {@link #FILES} into {@code out} (created if needed; files of
+     * those names are replaced, nothing else is touched).
+     *
+     * @param inputs     a folder (or the files) of the six Data Exchange scans, or one {@code volumes.h5} of
+     *                   {@code edgewise reconstruct}
+     * @param out        the output folder
+     * @param parameters the stages' parameters
+     * @param stages     the stages (in OSGi {@link StageRegistries#fromExtensions()}; elsewhere a registry of the
+     *                   stage classes)
+     * @param monitor    progress (one sub-task per step) and cancellation; may be null
+     * @return what was found
+     * @throws InputException    if the inputs are unfit (nothing was computed or written)
+     * @throws PipelineException if a stage failed or the run was cancelled (nothing was written)
+     * @throws IOException       if the files cannot be written (nothing was written)
+     */
+    public static Result run(List<Path> inputs, Path out, AnalysisParameters parameters, IStageRegistry stages,
+            IMonitor monitor) throws IOException, PipelineException {
+        long start = System.nanoTime();
+        AnalysisInputs.Input input;
+        AnalyzeWorkflow.Plan plan;
+        List<Scan> scans = List.of();
+        try {
+            input = AnalysisInputs.check(inputs);
+            String description = "edgewise analyze " + String.join(" ", inputs.stream().map(Path::toString)
+                    .toList());
+            AnalyzeWorkflow.Builder builder = AnalyzeWorkflow.builder().parameters(parameters)
+                    .description(description);
+            if (input.volumes() != null) {
+                builder.volumes(input.volumes());
+            } else {
+                scans = Scans.read(input.scans());
+                builder.scans(scans);
+            }
+            plan = builder.plan();
+        } catch (IOException | IllegalArgumentException e) {
+            String message = e.getMessage() == null ? e.toString() : e.getMessage();
+            throw new InputException(message.lines().findFirst().orElse(message), e);
+        }
+        try (StagedOutput staged = StagedOutput.create(out)) {
+            Path runDir = staged.dir().resolve(".run");
+            RunResult run = StandardIo.runner(stages).run(plan.pipeline(), Path.of("").toAbsolutePath(), runDir,
+                    RunOptions.defaults(), monitor);
+            if (monitor != null) {
+                monitor.subTask("writing " + String.join(", ", FILES));
+            }
+            AnalysisResults results = AnalysisResults.read(plan, run.resultsFile(), pairs(plan, scans,
+                    run.resultsFile()));
+            List<String> warnings = pairRegistrationWarnings(results);
+            Path dir = staged.dir();
+            AnalysisFiles.particles(results).write(dir.resolve(PARTICLES_FILE));
+            AnalysisFiles.profiles(results.rows()).write(dir.resolve(PROFILES_FILE));
+            AnalysisFiles.metrics(results.metrics()).write(dir.resolve(METRICS_FILE));
+            AnalysisFiles.alignment(results).write(dir.resolve(ALIGNMENT_FILE));
+            AnalysisFiles.registration(results).write(dir.resolve(REGISTRATION_FILE));
+            Files.move(run.resultsFile(), dir.resolve(RESULTS_FILE), StandardCopyOption.REPLACE_EXISTING);
+            String provenance = provenance(run, results, warnings);
+            Files.writeString(dir.resolve(PROVENANCE_FILE), provenance);
+            AnalysisReport.write(dir.resolve(REPORT_FILE), results, provenance, warnings);
+            deleteRecursively(runDir);
+            staged.commit();
+            List<Path> files = FILES.stream().map(out::resolve).toList();
+            return new Result(out, files, results.pairs(), results.particles(), results.rows(), results.metrics(),
+                    warnings, (System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    /** @return the energy pairs: from the scans, else from the volumes of the results file */
+    private static List<EnergyPair> pairs(AnalyzeWorkflow.Plan plan, List<Scan> scans, Path resultsFile)
+            throws IOException {
+        Map<Element, double[]> energies = new EnumMap<>(Element.class);
+        for (Scan scan : scans) {
+            if (scan.element() != null) {
+                energies.computeIfAbsent(scan.element(), e -> new double[2])[scan.above() ? 1 : 0] = scan.energyKev();
+            }
+        }
+        List<EnergyPair> pairs = new ArrayList<>();
+        for (Element e : Element.values()) {
+            double[] kev = energies.get(e);
+            if (kev == null) {
+                AnalyzeWorkflow.PairVolumes volumes = plan.volumes().get(e);
+                kev = new double[] { PhysicalMetadata.of(StandardIo.readResult(resultsFile, volumes.below()))
+                        .energyKev(), PhysicalMetadata.of(StandardIo.readResult(resultsFile, volumes.above()))
+                                .energyKev() };
+            }
+            pairs.add(new EnergyPair(e, kev[0], kev[1]));
+        }
+        return pairs;
+    }
+
+    /**
+     * An energy pair whose above-edge scan was registered with a scale far from 1 was resampled wrongly (the pair
+     * registration's fallback on gradient images can fail, e.g. for touching particles): its Δμ is not trustworthy.
+     */
+    static List<String> pairRegistrationWarnings(AnalysisResults results) {
+        List<String> warnings = new ArrayList<>();
+        for (Element e : Element.values()) {
+            Dataset t = results.pairRegistration(e);
+            if (t == null) {
+                continue;
+            }
+            double scale = AnalysisResults.value(t, AlignmentTables.PAIR_REGISTRATION, AlignmentTables.SCALE, 0);
+            if (!(Math.abs(scale - 1) < PAIR_SCALE_TOLERANCE)) {
+                warnings.add(String.format(Locale.ROOT, "the %s pair registration failed (scale %.4f, landmarks %.0f):"
+                        + " the %s profiles and every ratio and fraction are not trustworthy", e.symbol(), scale,
+                        AnalysisResults.value(t, AlignmentTables.PAIR_REGISTRATION, AlignmentTables.LANDMARKS, 0),
+                        e.symbol()));
+            }
+        }
+        for (Map.Entry<Element, Dataset> r : results.elementRegistrations().entrySet()) {
+            double scale = Tables.get(r.getValue(), 0, AlignmentTables.SCALE);
+            if (!(Math.abs(scale - 1) < PAIR_SCALE_TOLERANCE)) {
+                warnings.add(String.format(Locale.ROOT, "the registration of the %s volumes to the Ni grid found a"
+                        + " scale of %.4f (%s): check the %s profiles", r.getKey().symbol(), scale,
+                        RegisterElementStage.method(r.getValue()).describe(), r.getKey().symbol()));
+            }
+        }
+        return warnings;
+    }
+
+    /** The runner's provenance record with the analysis's warnings and the particles cut by the field of view. */
+    private static String provenance(RunResult run, AnalysisResults results, List<String> warnings)
+            throws IOException {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = (ObjectNode) mapper.readTree(run.provenance().toJson());
+        ObjectNode analysis = root.putObject("analysis");
+        ArrayNode pairs = analysis.putArray("pairs");
+        for (EnergyPair p : results.pairs()) {
+            pairs.addObject().put("element", p.element().symbol()).put("belowKev", p.belowKev())
+                    .put("aboveKev", p.aboveKev());
+        }
+        ArrayNode list = analysis.putArray("warnings");
+        warnings.forEach(list::add);
+        ArrayNode cut = analysis.putArray("particlesCutByFieldOfView");
+        for (Particle p : results.particles()) {
+            if (p.cutByFieldOfView()) {
+                cut.add(p.label());
+            }
+        }
+        return mapper.writeValueAsString(root);
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
