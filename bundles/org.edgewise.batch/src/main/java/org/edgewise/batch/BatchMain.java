@@ -113,8 +113,7 @@ public final class BatchMain implements Callable<Integer> {
         try {
             check = RunAnalyses.create(analysis);
         } catch (IllegalArgumentException e) {
-            errors.println("edgewise batch: " + (analysis.equals(DEFAULT_ANALYSIS)
-                    ? "the analyze workflow is not in this build yet (" + e.getMessage() + ")" : e.getMessage()));
+            errors.println("edgewise batch: " + e.getMessage());
             return 2;
         }
         BatchManifest manifest;

@@ -36,10 +36,15 @@ class LocalBatchTest {
 
     @BeforeAll
     static void startSpark() {
-        BatchRunner.Options options = options();
-        spark = new JavaSparkContext(new BatchRunner(new BatchManifest(Path.of("m.csv"), List.of()), Path.of("."),
-                options, System.out).sparkConf());
-        spark.setLogLevel("WARN");
+        spark = localSpark();
+    }
+
+    /** @return a {@code local[2]} context with the batch's settings (one per JVM at a time: close it) */
+    static JavaSparkContext localSpark() {
+        JavaSparkContext context = new JavaSparkContext(new BatchRunner(new BatchManifest(Path.of("m.csv"),
+                List.of()), Path.of("."), options(), System.out).sparkConf());
+        context.setLogLevel("WARN");
+        return context;
     }
 
     @AfterAll
