@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.edgewise.api.parameters.InvalidParameterException;
 import org.edgewise.api.parameters.Parameters;
 import org.edgewise.gradient.stages.MetricsModel;
 import org.edgewise.gradient.stages.ProfilesModel;
@@ -24,6 +25,14 @@ final class AnalyzeOptions {
     /** Every name a manifest may use, in the order of {@code edgewise analyze --help}. */
     static final List<String> NAMES = List.of("surface-level", "dilate-um", "depth-offset", "cluster", "resolution",
             "confidence", "lithium", "edge", "core", "region", "no-register");
+
+    /** Stage parameter (record component) → the option that sets it. */
+    private static final Map<String, String> OPTION_OF = Map.ofEntries(Map.entry("surfaceLevel", "surface-level"),
+            Map.entry("dilateUm", "dilate-um"), Map.entry("depthOffsetVoxels", "depth-offset"),
+            Map.entry("clusterVoxels", "cluster"), Map.entry("resolutionVoxels", "resolution"),
+            Map.entry("confidence", "confidence"), Map.entry("lithium", "lithium"), Map.entry("edgeFromUm", "edge"),
+            Map.entry("edgeToUm", "edge"), Map.entry("coreFromUm", "core"), Map.entry("coreToUm", "core"),
+            Map.entry("regionFromUm", "region"), Map.entry("regionToUm", "region"));
 
     private AnalyzeOptions() {
     }
@@ -47,16 +56,23 @@ final class AnalyzeOptions {
         double[] edge = window(overrides, "edge", m.edgeFromUm(), m.edgeToUm());
         double[] core = window(overrides, "core", m.coreFromUm(), m.coreToUm());
         double[] region = window(overrides, "region", m.regionFromUm(), m.regionToUm());
-        return new AnalysisParameters(
-                Parameters.validate(new ParticlesModel(p.method(), p.threshold(), p.openRadiusUm(), p.minVolumeUm3(),
-                        p.hUm(), number(overrides, "dilate-um", p.dilateUm()),
-                        number(overrides, "surface-level", p.surfaceLevel()),
-                        number(overrides, "depth-offset", p.depthOffsetVoxels()))),
-                Parameters.validate(new ProfilesModel(q.binUm(), integer(overrides, "cluster", q.clusterVoxels()),
-                        number(overrides, "confidence", q.confidence()), number(overrides, "lithium", q.lithium()),
-                        q.tolerance(), number(overrides, "resolution", q.resolutionVoxels()))),
-                Parameters.validate(new MetricsModel(edge[0], edge[1], core[0], core[1], region[0], region[1])),
-                !flag(overrides, "no-register", !d.register()));
+        try {
+            return new AnalysisParameters(
+                    Parameters.validate(new ParticlesModel(p.method(), p.threshold(), p.openRadiusUm(),
+                            p.minVolumeUm3(), p.hUm(), number(overrides, "dilate-um", p.dilateUm()),
+                            number(overrides, "surface-level", p.surfaceLevel()),
+                            number(overrides, "depth-offset", p.depthOffsetVoxels()))),
+                    Parameters.validate(new ProfilesModel(q.binUm(), integer(overrides, "cluster", q.clusterVoxels()),
+                            number(overrides, "confidence", q.confidence()), number(overrides, "lithium",
+                                    q.lithium()), q.tolerance(), number(overrides, "resolution",
+                                            q.resolutionVoxels()))),
+                    Parameters.validate(new MetricsModel(edge[0], edge[1], core[0], core[1], region[0], region[1])),
+                    !flag(overrides, "no-register", !d.register()));
+        } catch (InvalidParameterException e) {
+            // the stage's bounds, said under the manifest's name of the parameter
+            throw new IllegalArgumentException(OPTION_OF.getOrDefault(e.parameter(), e.parameter()) + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     private static double number(Map<String, String> overrides, String name, double fallback) {

@@ -22,6 +22,7 @@ import org.eclipse.january.IMonitor;
 import org.edgewise.api.Element;
 import org.edgewise.api.datasets.FlatArrays;
 import org.edgewise.core.StageRegistries;
+import org.edgewise.gradient.stages.MetricsModel;
 import org.edgewise.io.ResultsFile;
 import org.edgewise.physics.TmFractions;
 import org.edgewise.segment.stages.ParticlesModel;
@@ -39,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AnalyzeBatchTest {
 
-    private static final int SIZE = 40;
+    private static final int SIZE = 32;
     private static final double VOXEL_UM = 0.25;
     private static final TmFractions NMC811 = TmFractions.ofNiCoMn(8, 1, 1);
     private static final TmFractions NMC111 = TmFractions.ofNiCoMn(1, 1, 1);
@@ -53,16 +54,15 @@ class AnalyzeBatchTest {
 
     @Test
     void runsEqualSeparateAnalysesTheBrokenRunIsAnErrorRowAndARerunDoesNothing() throws Exception {
-        // a shell of 3 voxels = 0.75 µm: Table 1's edge point (0.25-0.30 µm) lies in it, its core point (1.95-2.00 µm)
-        // in the core
+        // particles of 1.75 µm radius, a shell of 3 voxels = 0.75 µm: Table 1's edge point (0.25-0.30 µm) lies in
+        // the shell; the core point is moved to 1.20-1.25 µm (--core), inside the core of these small particles
         TestRuns.volumes(dir.resolve("in/cs-1/volumes.h5"), SIZE, VOXEL_UM, List.of(
-                new TestRuns.Particle(new double[] { 20, 11, 11.5 }, 9, 3, NMC811, NMC111),
-                new TestRuns.Particle(new double[] { 19.5, 28.5, 28 }, 9.5, 3, NMC811, NMC111)));
+                new TestRuns.Particle(new double[] { 16, 9, 9.5 }, 7, 3, NMC811, NMC111),
+                new TestRuns.Particle(new double[] { 15.5, 22.5, 22 }, 7.2, 3, NMC811, NMC111)));
         TestRuns.volumes(dir.resolve("in/cs-2/volumes.h5"), SIZE, VOXEL_UM, List.of(
-                new TestRuns.Particle(new double[] { 20, 20, 19.5 }, 10, 3, NMC811, NMC111)));
+                new TestRuns.Particle(new double[] { 16, 16, 15.5 }, 8, 3, NMC811, NMC111)));
         Path uniform = TestRuns.volumes(dir.resolve("in/un-1/volumes.h5"), SIZE, VOXEL_UM, List.of(
-                new TestRuns.Particle(new double[] { 20, 11, 28 }, 9, 0, NMC622, NMC622),
-                new TestRuns.Particle(new double[] { 20.5, 28.5, 11 }, 8.5, 0, NMC622, NMC622)));
+                new TestRuns.Particle(new double[] { 16.5, 15, 16 }, 7.5, 0, NMC622, NMC622)));
         // the same file cut short, as an interrupted copy leaves it
         byte[] bytes = Files.readAllBytes(uniform);
         Path broken = dir.resolve("in/un-2/volumes.h5");
@@ -70,11 +70,11 @@ class AnalyzeBatchTest {
         Files.write(broken, java.util.Arrays.copyOf(bytes, bytes.length / 3));
         Path manifest = dir.resolve("runs.csv");
         Files.writeString(manifest, """
-                name,input,architecture,state,param.surface-level
-                cs-1,in/cs-1/volumes.h5,core-shell,pristine,
-                cs-2,in/cs-2/volumes.h5,core-shell,cycled,0.45
-                un-1,in/un-1/volumes.h5,uniform,pristine,
-                un-2,in/un-2/volumes.h5,uniform,cycled,
+                name,input,architecture,state,param.core,param.region,param.surface-level
+                cs-1,in/cs-1/volumes.h5,core-shell,pristine,"1.20,1.25","0.25,1.25",
+                cs-2,in/cs-2/volumes.h5,core-shell,cycled,"1.20,1.25","0.25,1.25",0.45
+                un-1,in/un-1/volumes.h5,uniform,pristine,"1.20,1.25","0.25,1.25",
+                un-2,in/un-2/volumes.h5,uniform,cycled,"1.20,1.25","0.25,1.25",
                 """);
         Path out = dir.resolve("out");
 
@@ -104,7 +104,9 @@ class AnalyzeBatchTest {
 
         // each run's folder is what the analysis writes on its own, called as edgewise analyze calls it
         Map<String, AnalysisParameters> parameters = new LinkedHashMap<>();
-        AnalysisParameters defaults = AnalysisParameters.defaults();
+        MetricsModel m = AnalysisParameters.defaults().metrics();
+        AnalysisParameters defaults = AnalysisParameters.defaults().withMetrics(new MetricsModel(m.edgeFromUm(),
+                m.edgeToUm(), 1.20, 1.25, 0.25, 1.25));
         ParticlesModel p = defaults.particles();
         parameters.put("cs-1", defaults);
         parameters.put("cs-2", defaults.withParticles(new ParticlesModel(p.method(), p.threshold(), p.openRadiusUm(),
@@ -130,12 +132,10 @@ class AnalyzeBatchTest {
                         name)), FlatArrays.floats(ResultsFile.readDataset(results, name)), run.getKey() + " " + name);
             }
         }
-        // the override reached the analysis: cs-2 analysed at the default surface level differs
-        Path cs2Default = dir.resolve("alone/cs-2-default");
-        Analysis.run(List.of(dir.resolve("in/cs-2/volumes.h5")), cs2Default, defaults,
-                StageRegistries.fromClasspath(getClass().getClassLoader()), new IMonitor.Stub());
-        assertFalse(Files.readString(cs2Default.resolve(Analysis.METRICS_FILE))
-                .equals(Files.readString(out.resolve("cs-2").resolve(Analysis.METRICS_FILE))));
+        // the overrides reached the analysis: its provenance records them
+        String provenance = Files.readString(out.resolve("cs-2").resolve(Analysis.PROVENANCE_FILE));
+        assertTrue(provenance.matches("(?s).*\"surfaceLevel\"\\s*:\\s*0\\.45.*"), provenance);
+        assertTrue(provenance.matches("(?s).*\"coreFromUm\"\\s*:\\s*1\\.2.*"), provenance);
 
         // summary.csv: the runs' metrics with their labels, and one error row
         Csv summary = Csv.read(out.resolve(BatchFiles.SUMMARY));
@@ -172,9 +172,9 @@ class AnalyzeBatchTest {
                     Double.parseDouble(row.get(summary.column("core_value"))), 0.02, row.toString());
         }
 
-        // particles.csv: every particle of the good runs (2 + 1 + 2), with the run's labels
+        // particles.csv: every particle of the good runs (2 + 1 + 1), with the run's labels
         Csv particles = Csv.read(out.resolve(BatchFiles.PARTICLES));
-        assertEquals(List.of("cs-1", "cs-1", "cs-2", "un-1", "un-1"), particles.rows().stream().map(r -> r.get(0))
+        assertEquals(List.of("cs-1", "cs-1", "cs-2", "un-1"), particles.rows().stream().map(r -> r.get(0))
                 .toList());
         Csv cs2Particles = Csv.read(out.resolve("cs-2").resolve(Analysis.PARTICLES_FILE));
         List<String> cs2 = particles.rows().get(2);
