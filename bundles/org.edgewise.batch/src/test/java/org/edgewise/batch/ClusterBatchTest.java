@@ -37,7 +37,7 @@ class ClusterBatchTest {
         for (int i = 0; i < names.length; i++) {
             TestRuns.balls(dir.resolve("in/" + names[i]), 16, 3 + i % 2, List.of(new int[] { 8, 8, 8 }));
             manifest.append(names[i]).append(",in/").append(names[i]).append(',').append(i % 2 == 0 ? "63Ni" : "80Ni")
-                    .append(",4000\n");
+                    .append(",6000\n");
         }
         Files.writeString(dir.resolve("runs.csv"), manifest);
         Path out = dir.resolve("out");
@@ -55,12 +55,12 @@ class ClusterBatchTest {
             AtomicBoolean killed = new AtomicBoolean();
             Thread killer = new Thread(() -> {
                 try {
-                    // the second wave: all four runs started, so both workers' executors are running one
-                    while (terminal.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains(" started on "))
-                            .count() < names.length || cluster.aliveWorkers() < 2) {
+                    // the second wave: all four runs started, on both workers' executors (one core each), so both
+                    // are running one; the runs sleep 6 s, so the worker is killed while its run is running
+                    while (!bothBusyInSecondWave(terminal.toString(StandardCharsets.UTF_8), names.length)) {
                         Thread.sleep(50);
                     }
-                    Thread.sleep(1000);
+                    Thread.sleep(300);
                     cluster.kill(1);
                     killed.set(true);
                 } catch (InterruptedException e) {
@@ -80,6 +80,10 @@ class ClusterBatchTest {
             String log = terminal.toString(StandardCharsets.UTF_8);
             assertTrue(log.contains("started again (attempt 2)"), "no run was taken over from the killed worker:\n"
                     + log);
+            // the runs finished before the kill are not run again: three runs start once, the lost one twice
+            List<Long> starts = java.util.Arrays.stream(names).map(n -> log.lines().filter(l -> l.contains("| " + n
+                    + " started")).count()).sorted().toList();
+            assertEquals(List.of(1L, 1L, 1L, 2L), starts, log);
         }
         System.out.printf("cluster stopped after %.1f s%n", (System.nanoTime() - start) / 1e9);
         Set<String> expected = new java.util.TreeSet<>(List.of(names));
@@ -91,6 +95,17 @@ class ClusterBatchTest {
         }
         Csv particles = Csv.read(out.resolve(BatchFiles.PARTICLES));
         assertEquals(List.of(names), particles.rows().stream().map(r -> r.get(0)).toList(), "one particle per run");
+    }
+
+    /** @return whether all runs have started and the last two started on two different executors */
+    private static boolean bothBusyInSecondWave(String log, int runs) {
+        List<String> started = log.lines().filter(l -> l.contains(" started on executor ")).toList();
+        if (started.size() < runs) {
+            return false;
+        }
+        String a = started.get(runs - 1);
+        String b = started.get(runs - 2);
+        return !a.substring(a.indexOf(" on executor ")).equals(b.substring(b.indexOf(" on executor ")));
     }
 
     private static Set<String> names(Path folder) throws Exception {

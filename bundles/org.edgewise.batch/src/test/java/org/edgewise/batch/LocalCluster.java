@@ -4,18 +4,11 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A Spark standalone cluster on 127.0.0.1 started from the Spark jars of the test class path, without a Spark
@@ -30,14 +23,12 @@ final class LocalCluster implements AutoCloseable {
 
     private final Path home;
     private final int port;
-    private final int webUiPort;
     private final Process master;
     private final List<Process> workers = new ArrayList<>();
 
-    private LocalCluster(Path home, int port, int webUiPort, Process master) {
+    private LocalCluster(Path home, int port, Process master) {
         this.home = home;
         this.port = port;
-        this.webUiPort = webUiPort;
         this.master = master;
     }
 
@@ -51,7 +42,7 @@ final class LocalCluster implements AutoCloseable {
         Files.createDirectories(home.resolve("jars"));
         int port = freePort();
         int webUiPort = freePort();
-        LocalCluster cluster = new LocalCluster(home, port, webUiPort, start(home, "master", List.of(
+        LocalCluster cluster = new LocalCluster(home, port, start(home, "master", List.of(
                 "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port", "" + port, "--webui-port",
                 "" + webUiPort)));
         try {
@@ -72,22 +63,6 @@ final class LocalCluster implements AutoCloseable {
             throw e;
         }
         return cluster;
-    }
-
-    /** @return the number of workers registered with the master (from its status page), 0 while it is not up */
-    int aliveWorkers() {
-        try {
-            HttpResponse<String> status = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + webUiPort + "/json/")).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            Matcher alive = Pattern.compile("\"aliveworkers\"\\s*:\\s*(\\d+)").matcher(status.body());
-            return alive.find() ? Integer.parseInt(alive.group(1)) : 0;
-        } catch (IOException e) {
-            return 0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 0;
-        }
     }
 
     private boolean listening() {
