@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
 
 import org.eclipse.january.dataset.Dataset;
 import org.edgewise.api.datasets.FlatArrays;
@@ -72,8 +71,6 @@ public final class Registration {
     public static final String LANDMARKS = "particle landmarks";
     /** Method name: Gauss-Newton on gradient-magnitude images. */
     public static final String GRADIENT_IMAGES = "gradient images";
-    /** Method name: shifts from the particle landmarks, the scale (which they do not fix) from the silhouettes' areas. */
-    public static final String LANDMARKS_SILHOUETTE_SCALE = "particle landmarks, scale from silhouettes";
     /** Method name: shifts from the particle landmarks, the scale (which they do not fix) from the gradient images. */
     public static final String LANDMARKS_GRADIENT_SCALE = "particle landmarks, scale from gradient images";
     /** Method name: shifts from the particle landmarks, the scale fixed at the nominal ratio of the pixel sizes. */
@@ -81,8 +78,7 @@ public final class Registration {
     /** Method name: shifts from the gradient images, the scale fixed at the nominal ratio of the pixel sizes. */
     public static final String GRADIENT_IMAGES_NOMINAL_SCALE = "gradient images, nominal scale";
     /** The methods in the order they are tried; a method's code in a table is its position here plus one. */
-    public static final List<String> METHODS = List.of(LANDMARKS, LANDMARKS_SILHOUETTE_SCALE,
-            LANDMARKS_GRADIENT_SCALE, LANDMARKS_NOMINAL_SCALE, GRADIENT_IMAGES, GRADIENT_IMAGES_NOMINAL_SCALE);
+    public static final List<String> METHODS = List.of(LANDMARKS, LANDMARKS_GRADIENT_SCALE, LANDMARKS_NOMINAL_SCALE, GRADIENT_IMAGES, GRADIENT_IMAGES_NOMINAL_SCALE);
 
     /** A landmark fit is trusted when its scale is known to this relative 1σ; otherwise the image method is used. */
     static final double LANDMARK_SCALE_SIGMA_LIMIT = 5e-4;
@@ -231,8 +227,7 @@ public final class Registration {
         Images images = new Images(GradientImageRegistration.gradientMagnitude(rs, used, shape[1], shape[2]),
                 GradientImageRegistration.gradientMagnitude(ms, used, shape[1], shape[2]),
                 new int[] { used, shape[1], shape[2] }, false, nominal, 1, new int[] { 0, mr, mc }, planeAnglesRad);
-        return firstPlausible(matches, images, new int[] { shape[1], shape[2] },
-                () -> SilhouetteScale.fit(r, m, shape, matches, new int[] { mr, mc }));
+        return firstPlausible(matches, images, new int[] { shape[1], shape[2] });
     }
 
     /**
@@ -256,7 +251,7 @@ public final class Registration {
         Images images = new Images(GradientImageRegistration.gradientMagnitude3(r, shape),
                 GradientImageRegistration.gradientMagnitude3(m, shape), shape, true, nominal, stride, new int[3],
                 null);
-        return firstPlausible(matches, images, shape, null);
+        return firstPlausible(matches, images, shape);
     }
 
     /** The gradient images of a registration and how to fit them. */
@@ -297,12 +292,10 @@ public final class Registration {
      * @param matches     the matched landmarks, or null when there are too few
      * @param images      the gradient images
      * @param axisLengths length of each transformed axis
-     * @param silhouettes the scale from the silhouettes (projections only, computed only when needed); null for none
      * @return the registration
      * @throws ImplausibleResultException naming what each method gave when none is plausible
      */
-    private static Result firstPlausible(LandmarkRegistration.Matches matches, Images images, int[] axisLengths,
-            Supplier<SilhouetteScale.Scale> silhouettes) {
+    private static Result firstPlausible(LandmarkRegistration.Matches matches, Images images, int[] axisLengths) {
         List<String> rejected = new ArrayList<>();
         double nominal = images.nominal();
         Result found = null;
@@ -311,13 +304,6 @@ public final class Registration {
             found = plausible(LANDMARKS, byLandmarks.result() == null ? byLandmarks
                     : images.withContrast(byLandmarks.result()), axisLengths, rejected);
             Result atNominal = LandmarkRegistration.atScale(matches, nominal, 1, Double.NaN, LANDMARKS_NOMINAL_SCALE);
-            if (found == null && silhouettes != null) {
-                SilhouetteScale.Scale s = silhouettes.get();
-                Estimate combined = s.failure() != null ? Estimate.failed(s.failure())
-                        : images.withContrast(LandmarkRegistration.atScale(matches, nominal, s.scale() / nominal,
-                                s.sigma() / nominal, LANDMARKS_SILHOUETTE_SCALE));
-                found = plausible(LANDMARKS_SILHOUETTE_SCALE, combined, axisLengths, rejected);
-            }
             if (found == null) {
                 Estimate scale = images.fit(atNominal, GradientImageRegistration.Free.ALL);
                 Estimate combined = scale;
@@ -387,11 +373,6 @@ public final class Registration {
                 + " particles";
         String contrast = "follows contrast (errors of a few 0.1 % on simulated pairs, not in the stated"
                 + " uncertainty)";
-        if (LANDMARKS_SILHOUETTE_SCALE.equals(method)) {
-            return "the particle landmarks do not fix the scale (" + one + "): it comes from the areas of the"
-                    + " particle silhouettes (errors up to 0.1 % on simulated pairs); " + shifts + " are the"
-                    + " landmarks'";
-        }
         if (LANDMARKS_GRADIENT_SCALE.equals(method)) {
             return "the particle landmarks do not fix the scale (" + one + "): it comes from the gradient images, which "
                     + contrast + "; " + shifts + " are the landmarks'";
