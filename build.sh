@@ -107,7 +107,17 @@ build_product() {
   ./mvnw "${mvn_args[@]}" clean verify -DskipTests
 }
 
+# A merge that left its markers behind still compiles when they sit in docs or scripts.
+check_no_conflict_markers() {
+  local markers
+  markers=$(git -C "$ROOT" grep -n -I -E '^(<<<<<<< |>>>>>>> )' -- . 2>/dev/null || true)
+  if [ -n "$markers" ]; then
+    log "merge conflict markers in tracked files:"; echo "$markers"; return 1
+  fi
+}
+
 run_tests() {
+  check_no_conflict_markers || return 1
   setup
   log "clean build with all tests (UI tests under Xvfb)"
   local status=0

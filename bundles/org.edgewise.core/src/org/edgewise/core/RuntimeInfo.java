@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.edgewise.core.internal.registry.BundleManifests;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
@@ -16,8 +17,10 @@ import org.osgi.framework.FrameworkUtil;
  * and the machine. It is printed by {@code edgewise version} and recorded in every result's provenance.
  *
  * @param edgewiseVersion     the version of the {@code org.edgewise.core} bundle, e.g. {@code 0.1.0.202611252140};
- *                            {@value #UNKNOWN} when running outside OSGi (plain unit tests)
- * @param libraryVersions     bundle symbolic name → version, for {@link #TRACKED_LIBRARIES} that are installed
+ *                            outside OSGi (bundles run as plain jars) the {@code Bundle-Version} of the core jar's
+ *                            manifest, or {@value #UNKNOWN} when there is none (classes compiled by a test run)
+ * @param libraryVersions     bundle symbolic name → version, for {@link #TRACKED_LIBRARIES} that are installed (outside
+ *                            OSGi: whose jars on the class path have an OSGi manifest)
  * @param javaVersion         {@code java.version}
  * @param operatingSystem     {@code os.name os.version (os.arch)}
  * @param hostName            the local host name, or {@value #UNKNOWN}
@@ -42,10 +45,15 @@ public record RuntimeInfo(String edgewiseVersion, Map<String, String> libraryVer
     /** @return the description of the running JVM and, inside OSGi, of the installed bundles */
     public static RuntimeInfo current() {
         Bundle own = FrameworkUtil.getBundle(RuntimeInfo.class);
-        String version = own == null ? UNKNOWN : own.getVersion().toString();
+        String version = own != null ? own.getVersion().toString()
+                : BundleManifests.of(RuntimeInfo.class).map(BundleManifests.Identity::version).orElse(UNKNOWN);
         Map<String, String> libraries = new LinkedHashMap<>();
         BundleContext context = own == null ? null : own.getBundleContext();
-        if (context != null) {
+        if (own == null) {
+            ClassLoader loader = RuntimeInfo.class.getClassLoader();
+            libraries.putAll(BundleManifests.versions(loader == null ? ClassLoader.getSystemClassLoader() : loader,
+                    TRACKED_LIBRARIES));
+        } else if (context != null) {
             for (String name : TRACKED_LIBRARIES) {
                 for (Bundle bundle : context.getBundles()) {
                     if (name.equals(bundle.getSymbolicName())) {

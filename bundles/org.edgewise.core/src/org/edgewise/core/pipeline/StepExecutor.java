@@ -29,6 +29,7 @@ import org.edgewise.api.stages.StageException;
 import org.edgewise.api.stages.StageInput;
 import org.edgewise.api.stages.StageOutput;
 import org.edgewise.core.RuntimeInfo;
+import org.edgewise.core.internal.registry.BundleManifests;
 import org.edgewise.core.internal.run.ScratchStack;
 import org.edgewise.core.pipeline.PipelinePlan.PlannedStep;
 import org.osgi.framework.Bundle;
@@ -110,8 +111,11 @@ final class StepExecutor {
         }
         outputs.forEach((port, dataset) -> datasets.put(step.name() + "." + port, dataset));
         Bundle bundle = FrameworkUtil.getBundle(stage.getClass());
-        return new Provenance.Step(step.position(), step.name(), step.descriptor().id(),
-                bundle == null ? RuntimeInfo.UNKNOWN : bundle.getSymbolicName(),
+        // outside OSGi (bundles as plain jars) the stage's jar manifest names the bundle
+        String bundleName = bundle != null ? bundle.getSymbolicName()
+                : BundleManifests.of(stage.getClass()).map(BundleManifests.Identity::symbolicName)
+                        .orElse(RuntimeInfo.UNKNOWN);
+        return new Provenance.Step(step.position(), step.name(), step.descriptor().id(), bundleName,
                 bundle == null ? step.descriptor().bundleVersion() : bundle.getVersion().toString(),
                 step.descriptor().doi(), Parameters.toMap(step.model()), step.bindings(), slabs, started.toString(),
                 Instant.now().toString());
