@@ -17,8 +17,9 @@ import java.util.stream.IntStream;
  * that it changes the scale by at most {@value #MAX_SCALE_STEP} and a shift or translation by at most
  * {@value #MAX_SHIFT_STEP_PX} px: a Gauss-Newton step from a poor start on images with few features (one particle,
  * a touching pair) otherwise jumps to scales near zero, where a flat, featureless match fits the gain away. A fit
- * that leaves four times the {@link Plausibility} bounds is stopped and reported as diverged, and one that has not
- * settled after {@value #MAX_ITERATIONS} iterations as not converged: neither gives a number.
+ * that leaves four times the {@link Plausibility} bounds is stopped and reported as diverged, one that has not
+ * settled after {@value #MAX_ITERATIONS} iterations as not converged, and one whose two images correlate by less
+ * than {@link Plausibility#MIN_GRADIENT_CORRELATION} at the end as not matching: none of them gives a number.
  */
 final class GradientImageRegistration {
 
