@@ -32,9 +32,10 @@ import org.edgewise.api.metadata.PhysicalMetadata;
  *   row' − m = k·(row − m) + shift_row
  *   col' − m = k·(col − m) + shift_col + x·cos θ + y·sin θ
  * </pre>
- * where {@code (x, y)} is the sample translation that each scan's own alignment leaves free. The scale needs
- * landmarks spread in the image: one particle alone does not fix it, and the fit's scale uncertainty decides
- * ({@link #LANDMARK_SCALE_SIGMA_LIMIT}). The residual of the result is always that of the gradient images (below) at
+ * where {@code (x, y)} is the sample translation that each scan's own alignment leaves free. The scale comes only
+ * from the separations of two or more particle images in the same projection, known to
+ * {@link #LANDMARK_SCALE_SIGMA_LIMIT}: one particle image per projection (one particle, or particles in contact) does
+ * not fix it, since its column moves with the scale exactly as with a sample translation. The residual of the result is always that of the gradient images (below) at
  * the result's geometry, so the two methods report comparable residuals.
  * <p>
  * <b>Volumes</b> (e.g. different elements' reconstructions) are registered the same way on the particles' 3-D
