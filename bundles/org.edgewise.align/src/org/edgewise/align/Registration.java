@@ -375,8 +375,8 @@ public final class Registration {
         String contrast = "follows contrast (errors of a few 0.1 % on simulated pairs, not in the stated"
                 + " uncertainty)";
         if (LANDMARKS_GRADIENT_SCALE.equals(method)) {
-            return "the particle landmarks do not fix the scale (" + one + "): it comes from the gradient images, which "
-                    + contrast + "; " + shifts + " are the landmarks'";
+            return "the particle landmarks do not fix the scale (" + one + "): it comes from the gradient images,"
+                    + " whose scale " + contrast + "; " + shifts + " are the landmarks'";
         }
         if (LANDMARKS_NOMINAL_SCALE.equals(method)) {
             return "the scale was not measured (the particle landmarks do not fix it and the gradient images gave no"
