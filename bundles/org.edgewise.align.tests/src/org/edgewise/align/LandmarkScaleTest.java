@@ -56,10 +56,12 @@ class LandmarkScaleTest {
             assertTrue(e.failure().contains("two or more separate particles"), e.failure());
             Registration.Result at = LandmarkRegistration.atScale(one, NOMINAL, SCALE, Double.NaN,
                     Registration.LANDMARKS_GRADIENT_SCALE);
+            // over a half turn the column shift and the sin θ translation are correlated: their errors are a few
+            // times the per-landmark noise over √180
             assertEquals(0.3, at.shiftPx()[0], 0.02, at.describe());
-            assertEquals(-0.2, at.shiftPx()[1], 0.02, at.describe());
-            assertEquals(0.4, at.translationPx()[0], 0.02, at.describe());
-            assertEquals(-0.25, at.translationPx()[1], 0.02, at.describe());
+            assertEquals(-0.2, at.shiftPx()[1], 4 * at.shiftUncertaintyPx()[1], at.describe());
+            assertEquals(0.4, at.translationPx()[0], 0.03, at.describe());
+            assertEquals(-0.25, at.translationPx()[1], 0.08, at.describe());
         }
     }
 
