@@ -40,8 +40,12 @@ public final class RegisterElementStage implements IStage<NoParameters> {
     /** Output port: the registration table. */
     public static final String REGISTRATION = "registration";
 
-    /** Column: {@link ElementRegistrations.Method#ordinal()} of how the registration was found. */
-    public static final String METHOD = "method";
+    /**
+     * Column: {@link ElementRegistrations.Method#ordinal()} of how the element's volume was registered (its own
+     * landmarks, the segmented particles, gradient images). Named apart from the volume registration's own
+     * {@code method} column, which codes the method among the align bundle's registrations.
+     */
+    public static final String METHOD = "element_method";
     /** Column: RMS misfit of the landmarks, voxels. */
     public static final String LANDMARK_RMS_PX = "landmark_rms_px";
 
