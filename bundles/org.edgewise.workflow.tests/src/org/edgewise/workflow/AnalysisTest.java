@@ -15,6 +15,7 @@ import org.eclipse.january.IMonitor;
 import org.eclipse.january.dataset.Dataset;
 import org.edgewise.api.Element;
 import org.edgewise.api.datasets.FlatArrays;
+import org.edgewise.api.files.OutputFolder;
 import org.edgewise.api.metadata.PhysicalMetadata;
 import org.edgewise.api.results.ResultDataset;
 import org.edgewise.api.stages.DataKind;
@@ -117,8 +118,10 @@ class AnalysisTest {
         Analysis.Result r = Analysis.run(List.of(volumes), out, AnalysisParameters.defaults(),
                 StageRegistries.fromExtensions(), monitor);
         try (Stream<Path> files = Files.list(out)) {
-            assertEquals(Analysis.FILES.stream().sorted().toList(), files.map(p -> p.getFileName().toString())
-                    .sorted().toList());
+            List<String> expected = new ArrayList<>(Analysis.FILES);
+            expected.add(OutputFolder.MANIFEST_FILE);
+            assertEquals(expected.stream().sorted().toList(), files.map(p -> p.getFileName().toString()).sorted()
+                    .toList());
         }
         assertTrue(steps.stream().anyMatch(s -> s.contains(DifferenceStage.ID)), steps.toString());
         assertEquals(2, r.particles().size());
