@@ -30,8 +30,8 @@ import picocli.CommandLine.Spec;
  * writing {@link Analysis#FILES} into DIR), run like every other command ({@link PipelineExecution}: DIR locked at
  * once, every input checked before any work, one progress line on stderr, the results moved into place only when
  * everything succeeded, Ctrl-C leaves nothing), and a Table-1 summary at the end. Exit codes are those of every
- * command ({@link org.edgewise.core.pipeline.Failures.Kind}): 0 done; 1 the run failed; 2 invalid options; 3 an input
- * cannot be used, or no particle was found; 4 the output folder cannot be used (locked by another run, not writable,
+ * command ({@link org.edgewise.core.pipeline.Failures.Kind}): 0 done; 1 the run failed (also when segmentation leaves
+ * no particle); 2 invalid options; 3 an input cannot be used (also no particle in the field of view); 4 the output folder cannot be used (locked by another run, not writable,
  * holds other files); 130 cancelled. Every failure is one line naming the file and the problem, and leaves nothing.
  */
 @Command(name = "analyze", sortOptions = false,
@@ -40,8 +40,9 @@ import picocli.CommandLine.Spec;
                 + " alignment.csv, registration.csv, results.h5, provenance.json, report.html." },
         exitCodeListHeading = ExitCodes.HEADING, exitCodeList = { ExitCodes.OK, ExitCodes.RUN, ExitCodes.USAGE,
             ExitCodes.INPUT, ExitCodes.OUTPUT, ExitCodes.CANCELLED }, footer = { "",
-                "Scans in which no particle is found (in the field of view, or after segmentation) are an input"
-                        + " that cannot be used: exit 3, nothing written.", ExitCodes.VERBOSE })
+                "No particle in the field of view of the Ni above-edge scan is an input that cannot be used (3);"
+                        + " no particle left by segmentation stops the run at the profiles step (1). Nothing is"
+                        + " written in either case.", ExitCodes.VERBOSE })
 final class AnalyzeCommand implements Callable<Integer> {
 
     static final List<String> OUTPUTS = Analysis.FILES;

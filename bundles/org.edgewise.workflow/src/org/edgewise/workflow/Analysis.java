@@ -43,7 +43,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@link AnalyzeWorkflow}'s pipeline through the standard runner and writes exactly the analysis files
  * {@link #FILES} (and the {@link OutputFolder} manifest) as the output folder, all at once through the
  * {@link OutputFolder} of every command: a second run into the same folder fails naming the first, and a failed or
- * cancelled run, or one that finds no particle, leaves nothing.
+ * cancelled run leaves nothing.
  * <pre>{@code
  * Analysis.Result r = Analysis.run(List.of(Path.of("scans")), Path.of("out"), AnalysisParameters.defaults(),
  *         StageRegistries.fromExtensions(), monitor);        // outside OSGi: a registry of the stage classes
@@ -81,7 +81,7 @@ public final class Analysis {
     }
 
     /**
-     * Bad input, found before any work (or data in which no particle is found): the message is one line naming the
+     * Bad input, found before any work: the message is one line naming the
      * file and the problem. An {@link org.edgewise.api.files.InputException}, so it has the input kind and exit code
      * of every command ({@link org.edgewise.core.pipeline.Failures}).
      */
@@ -154,9 +154,10 @@ public final class Analysis {
      * @param monitor    progress (one sub-task per step) and cancellation; may be null
      * @return what was found
      * @throws org.edgewise.api.files.OutputException if {@code out} cannot be used (nothing was computed or written)
-     * @throws org.edgewise.api.files.InputException  if the inputs are unfit or hold no particle (nothing was
-     *                                                written)
-     * @throws PipelineException if a stage failed or the run was cancelled (nothing was written)
+     * @throws org.edgewise.api.files.InputException  if the inputs are unfit, e.g. no particle in the field of view
+     *                                                (nothing was computed or written)
+     * @throws PipelineException if a stage failed (also when segmentation leaves no particle) or the run was
+     *                           cancelled (nothing was written)
      * @throws IOException       if the files cannot be written (nothing was written)
      */
     public static Result run(List<Path> inputs, Path out, AnalysisParameters parameters, IStageRegistry stages,
@@ -210,12 +211,6 @@ public final class Analysis {
         }
         AnalysisResults results = AnalysisResults.read(plan, run.resultsFile(), pairs(plan, scans,
                 run.resultsFile()));
-        if (results.particles().isEmpty()) {
-            Path where = input.volumes() != null ? input.volumes() : niAbove(scans, input);
-            throw new InputException(where + ": no particle was found (segmentation of the Ni above-edge volume"
-                    + " left none); check that the particles lie in the field of view, or change --surface-level",
-                    null);
-        }
         List<String> warnings = pairRegistrationWarnings(results);
         AnalysisFiles.particles(results).write(staging.resolve(PARTICLES_FILE));
         AnalysisFiles.profiles(results.rows()).write(staging.resolve(PROFILES_FILE));
@@ -230,16 +225,6 @@ public final class Analysis {
         List<Path> files = FILES.stream().map(out::resolve).toList();
         return new Result(out, files, results.pairs(), results.particles(), results.rows(), results.metrics(),
                 warnings, (System.nanoTime() - start) / 1e9);
-    }
-
-    /** @return the Ni above-edge scan, where the particles are found */
-    private static Path niAbove(List<Scan> scans, AnalysisInputs.Input input) {
-        for (Scan scan : scans) {
-            if (scan.element() == Element.NI && scan.above()) {
-                return scan.file();
-            }
-        }
-        return input.given().get(0);
     }
 
     /** @return the energy pairs: from the scans, else from the volumes of the results file */
