@@ -624,6 +624,15 @@ class BadInputTest {
     }
 
     @Test
+    void analyzeRefusesADamagedVolumesFile() throws IOException {
+        Path volumes = volumes(dir.resolve("vol"), "v", new float[8 * 8 * 8], 8);
+        byte[] bytes = Files.readAllBytes(volumes);
+        Files.write(volumes, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        assertRefused(INPUT, dir.resolve("vol"), dir.resolve("analysis"), List.of("volumes.h5", "is truncated"),
+                "analyze", volumes.toString(), "--out", dir.resolve("analysis").toString());
+    }
+
+    @Test
     void analyzeRefusesAnOutputFolderLockedByAnotherRunOrNotWritable() throws IOException {
         Path folder = sixScansWith("run", null, null);
         Path target = dir.resolve("analysis");

@@ -97,8 +97,8 @@ public final class AnalysisInputs {
     private static boolean isVolumes(Path file) {
         try {
             return !ResultsFile.volumeNames(file).isEmpty();
-        } catch (IOException e) {
-            return false;
+        } catch (IOException | RuntimeException e) {
+            return false; // the scan checks name what is wrong with the file (the HDF5 library throws unchecked)
         }
     }
 
