@@ -6,6 +6,7 @@
 #   ./build.sh product      setup, then build the product and the p2 update site without running tests
 #   ./build.sh test         setup, clean build with every test (UI tests under Xvfb), then smoke-run the product
 #   ./build.sh screenshot   start the built workbench under Xvfb and save docs/images/workbench.png
+#   ./build.sh screenshots  run the demo through the four perspectives under Xvfb and save docs/images/<perspective>.png
 set -euo pipefail
 ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
 cd "$ROOT"
@@ -99,6 +100,9 @@ smoke_product() {
     test -f "$SITE_DIR/$file" || { log "FAILED: $SITE_DIR/$file is missing"; return 1; }
   done
   ls "$SITE_DIR"/features
+
+  log "p2 update site: install the workbench feature into a bare Eclipse platform with the p2 director, start it"
+  "$ROOT/releng/p2-install-test.sh"
 }
 
 build_product() {
@@ -151,10 +155,29 @@ screenshot() {
   log "wrote $target"
 }
 
+# The screenshot tour is a UI test (org.edgewise.ui.tests ScreenshotTour) that drives each perspective with the
+# demo dataset and captures the screen with ImageMagick's import; it runs only when EDGEWISE_SCREENSHOTS is set.
+screenshots() {
+  setup
+  local target="$ROOT/docs/images"
+  local work
+  work=$(mktemp -d)
+  log "screenshot tour of the four perspectives (simulates the demo dataset; a few minutes)"
+  EDGEWISE_SCREENSHOTS="$work" xvfb-run -a -s "-screen 0 1400x900x24" ./mvnw "${mvn_args[@]}" verify \
+    -Dtest=ScreenshotTour -Dsurefire.failIfNoSpecifiedTests=false
+  mkdir -p "$target"
+  for name in alignment reconstruction segmentation gradient gradient-density gradient-linescans; do
+    cp "$work/$name.png" "$target/$name.png"
+    log "wrote $target/$name.png"
+  done
+  rm -rf "$work"
+}
+
 case "${1:-}" in
   setup) setup ;;
   product) build_product ;;
   test) run_tests ;;
   screenshot) screenshot ;;
+  screenshots) screenshots ;;
   *) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

@@ -1,6 +1,7 @@
 package org.edgewise.align;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.stream.IntStream;
@@ -105,8 +106,11 @@ public final class ProjectionAlignment {
      * @param options       settings
      * @param monitor       progress (one unit per iteration) and cancellation; may be null
      * @return the alignment
-     * @throws IllegalArgumentException if the stack is not 3-D, has no angles or the angles do not span 180°
-     * @throws CancellationException    if cancelled
+     * @throws IllegalArgumentException    if the stack is not 3-D, has no angles or the angles do not span 180°
+     * @throws ImplausibleResultException if the result is beyond the {@link Plausibility} bounds (centre off the
+     *                                     detector, shifts beyond a quarter of the field, an uncertainty that is
+     *                                     not finite and positive)
+     * @throws CancellationException       if cancelled
      */
     public static Result align(Dataset lineIntegrals, AlignmentOptions options, IMonitor monitor) {
         if (lineIntegrals.getRank() != 3) {
@@ -126,6 +130,7 @@ public final class ProjectionAlignment {
      * @param options     settings
      * @param monitor     progress and cancellation; may be null
      * @return the alignment
+     * @throws ImplausibleResultException if the result is beyond the {@link Plausibility} bounds
      */
     public static Result align(float[] projections, int rows, int columns, double[] anglesDeg,
             AlignmentOptions options, IMonitor monitor) {
@@ -225,8 +230,14 @@ public final class ProjectionAlignment {
         double lastSpread = Double.isNaN(last) ? 0 : last;
         double uncertainty = Math.sqrt((rms * rms + lastSpread * lastSpread) / angles + lastSpread * lastSpread
                 / 4);
-        return new Result(centre * bin + (bin - 1) / 2.0, uncertainty, rowsPx, colsPx, iterations, converged, last,
-                residual, Arrays.copyOf(history, iterations), bin);
+        Result result = new Result(centre * bin + (bin - 1) / 2.0, uncertainty, rowsPx, colsPx, iterations,
+                converged, last, residual, Arrays.copyOf(history, iterations), bin);
+        List<String> problems = Plausibility.problems(result, rows, columns);
+        if (!problems.isEmpty()) {
+            throw new ImplausibleResultException("the alignment is not physically plausible: " + String.join(", ",
+                    problems) + " (" + result.describe() + ")");
+        }
+        return result;
     }
 
     /**

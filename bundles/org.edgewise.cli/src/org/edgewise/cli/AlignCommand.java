@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.edgewise.align.ProjectionAlignment;
-import org.edgewise.align.Registration;
 import org.edgewise.align.stages.AlignModel;
 import org.edgewise.api.parameters.InvalidParameterException;
 import org.edgewise.core.pipeline.PipelineException;
@@ -152,10 +151,9 @@ final class AlignCommand implements Callable<Integer>, ModelDefaults.Source {
         }
         for (AlignmentReport.PairResult pair : summary.pairs()) {
             err.println(pair.describe());
-            if (Registration.GRADIENT_IMAGES.equals(pair.registration().method())) {
-                err.println("  warning: fewer than two separate particles per projection, so the scale comes from"
-                        + " the gradient images, which follow contrast: it can be off by a few 0.1 % (the stated"
-                        + " uncertainty does not include that)");
+            String warning = pair.registration().warning();
+            if (!warning.isEmpty()) {
+                err.println("  warning: " + warning);
             }
         }
         err.flush();

@@ -153,7 +153,7 @@ final class BenchAlignCommand implements Callable<Integer> {
                 worstScale = Math.max(worstScale, Math.abs(scaleError));
                 worstShift = Math.max(worstShift, Math.max(Math.abs(shiftError[0]), Math.abs(shiftError[1])));
                 o.printf(Locale.ROOT, "| %s | %s%s | %.6f ± %.6f | %.6f | %+.4f %% | %+.4f, %+.4f px | %+.3f, %+.3f px"
-                        + " |%n", p.element(), r.method(), Registration.LANDMARKS.equals(r.method())
+                        + " |%n", p.element(), r.method(), r.method().startsWith(Registration.LANDMARKS)
                                 ? " (" + r.landmarks() + ")" : "", r.scale(), r.scaleUncertainty(), trueScale,
                         100 * scaleError, shiftError[0], shiftError[1], translationError[0], translationError[1]);
             }

@@ -3,6 +3,7 @@ package org.edgewise.ui;
 import org.eclipse.jface.action.GroupMarker;
 import org.eclipse.jface.action.IMenuManager;
 import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.action.Separator;
 import org.eclipse.ui.IWorkbenchActionConstants;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.actions.ActionFactory;
@@ -10,7 +11,10 @@ import org.eclipse.ui.actions.ContributionItemFactory;
 import org.eclipse.ui.application.ActionBarAdvisor;
 import org.eclipse.ui.application.IActionBarConfigurer;
 
-/** Menus: File (Exit), Window (perspectives, Reset Perspective), Help (About). */
+/**
+ * Menus: File (the open commands contributed in {@code plugin.xml}, Exit), Window (perspectives, Show View, Reset
+ * Perspective, Preferences), Help (About).
+ */
 final class EdgewiseActionBarAdvisor extends ActionBarAdvisor {
 
     EdgewiseActionBarAdvisor(IActionBarConfigurer configurer) {
@@ -21,6 +25,7 @@ final class EdgewiseActionBarAdvisor extends ActionBarAdvisor {
     protected void makeActions(IWorkbenchWindow window) {
         register(ActionFactory.QUIT.create(window));
         register(ActionFactory.RESET_PERSPECTIVE.create(window));
+        register(ActionFactory.PREFERENCES.create(window));
         register(ActionFactory.ABOUT.create(window));
     }
 
@@ -36,7 +41,12 @@ final class EdgewiseActionBarAdvisor extends ActionBarAdvisor {
         perspectivesMenu.add(ContributionItemFactory.PERSPECTIVES_SHORTLIST.create(window));
         MenuManager windowMenu = new MenuManager("&Window", IWorkbenchActionConstants.M_WINDOW);
         windowMenu.add(perspectivesMenu);
+        MenuManager viewsMenu = new MenuManager("Show &View", "views");
+        viewsMenu.add(ContributionItemFactory.VIEWS_SHORTLIST.create(window));
+        windowMenu.add(viewsMenu);
         windowMenu.add(getAction(ActionFactory.RESET_PERSPECTIVE.getId()));
+        windowMenu.add(new Separator());
+        windowMenu.add(getAction(ActionFactory.PREFERENCES.getId()));
 
         MenuManager helpMenu = new MenuManager("&Help", IWorkbenchActionConstants.M_HELP);
         helpMenu.add(getAction(ActionFactory.ABOUT.getId()));

@@ -6,7 +6,7 @@ import org.eclipse.ui.application.IWorkbenchConfigurer;
 import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
 import org.eclipse.ui.application.WorkbenchAdvisor;
 import org.eclipse.ui.application.WorkbenchWindowAdvisor;
-import org.edgewise.ui.perspectives.AlignmentPerspective;
+import org.edgewise.ui.perspectives.Perspectives;
 
 /**
  * Workbench-wide settings. The system property {@value #AUTO_CLOSE_PROPERTY} (milliseconds) closes the workbench
@@ -28,7 +28,7 @@ public final class EdgewiseWorkbenchAdvisor extends WorkbenchAdvisor {
 
     @Override
     public String getInitialWindowPerspectiveId() {
-        return AlignmentPerspective.ID;
+        return Perspectives.ALIGNMENT;
     }
 
     @Override

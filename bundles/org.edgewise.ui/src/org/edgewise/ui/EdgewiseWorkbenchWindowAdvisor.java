@@ -11,7 +11,7 @@ import org.eclipse.ui.application.ActionBarAdvisor;
 import org.eclipse.ui.application.IActionBarConfigurer;
 import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
 import org.eclipse.ui.application.WorkbenchWindowAdvisor;
-import org.edgewise.ui.perspectives.StageFamilyPerspective;
+import org.edgewise.ui.perspectives.Perspectives;
 
 /** The "Edgewise" window: title, size, perspective bar and status line. */
 final class EdgewiseWorkbenchWindowAdvisor extends WorkbenchWindowAdvisor {
@@ -47,14 +47,14 @@ final class EdgewiseWorkbenchWindowAdvisor extends WorkbenchWindowAdvisor {
         var registry = window.getWorkbench().getPerspectiveRegistry();
         // open every stage family once so all four sit on the perspective bar, then return to the first
         List<String> opened = new ArrayList<>();
-        for (String id : StageFamilyPerspective.PIPELINE_ORDER) {
+        for (String id : Perspectives.PIPELINE_ORDER) {
             IPerspectiveDescriptor descriptor = registry.findPerspectiveWithId(id);
             if (descriptor != null) {
                 page.setPerspective(descriptor);
                 opened.add(descriptor.getLabel());
             }
         }
-        page.setPerspective(registry.findPerspectiveWithId(StageFamilyPerspective.PIPELINE_ORDER.get(0)));
+        page.setPerspective(registry.findPerspectiveWithId(Perspectives.PIPELINE_ORDER.get(0)));
         // scripted launches (build.sh smoke run) read this line
         System.out.println("WORKBENCH WINDOW OPEN: title=" + window.getShell().getText() + " perspectives=" + opened
                 + " active=" + page.getPerspective().getLabel());

@@ -44,7 +44,8 @@ import io.jhdf.api.WritableGroup;
  * shifts themselves under {@code /alignment} ({@code shift_row_px}, {@code shift_col_px}, {@code rotation_center_px},
  * {@code rotation_center_uncertainty_px}, {@code reprojection_residual}); an above-edge scan is written on its
  * reference's grid (alignment and registration in one resampling, the reference's pixel size) with its registration
- * under {@code /registration};</li>
+ * under {@code /registration} (with {@code warning}, one sentence, when the registration method leaves something
+ * uncertain: {@link Registration.Result#warning()});</li>
  * <li>{@code plots/<scan>_shifts.png} (shift vs angle) and {@code plots/pair_residuals.png};</li>
  * <li>{@code provenance.json} (the run's: input checksums, every stage with its parameters) and the
  * {@code pipeline.json} that was run.</li>
@@ -247,6 +248,9 @@ public final class AlignmentReport {
                             + " /alignment/shift_col_px");
                     registration.putDataset("reference_scan", asMoving.reference());
                     registration.putDataset("method", r.method());
+                    if (!r.warning().isEmpty()) {
+                        registration.putDataset("warning", r.warning());
+                    }
                     registration.putDataset("scale", r.scale());
                     registration.putDataset("scale_uncertainty", r.scaleUncertainty());
                     registration.putDataset("nominal_scale", r.nominalScale());
@@ -278,10 +282,10 @@ public final class AlignmentReport {
             PairResult p = pairs.get(i);
             Registration.Result r = p.registration();
             labels.add(p.element() + ": " + p.moving());
+            String how = r.method().startsWith(Registration.LANDMARKS) ? String.format(Locale.ROOT, "%s, %d"
+                    + " landmarks, %.3f px RMS", r.method(), r.landmarks(), r.landmarkRmsPx()) : r.method();
             notes.add(String.format(Locale.ROOT, "scale %.5f ± %.5f, shift (%.2f, %.2f) px; %s", r.scale(),
-                    r.scaleUncertainty(), r.shiftPx()[0], r.shiftPx()[1], Registration.LANDMARKS.equals(r.method())
-                            ? String.format(Locale.ROOT, "%d landmarks, %.3f px RMS", r.landmarks(),
-                                    r.landmarkRmsPx()) : r.method()));
+                    r.scaleUncertainty(), r.shiftPx()[0], r.shiftPx()[1], how));
             values[i] = r.residual();
         }
         charts.bars(file, "Energy-pair registration: relative RMS misfit of the gradient images (contrast differs)",

@@ -1,6 +1,7 @@
 package org.edgewise.align.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -101,7 +102,7 @@ class AlignmentStagesTest {
                         RegisterModel.class), monitor).get("registration");
         assertEquals(List.of("shift_row_px", "shift_col_px", "scale", "nominal_scale", "residual",
                 "scale_uncertainty", "translation_x_px", "translation_y_px", "landmarks", "landmark_rms_px",
-                "shift_row_uncertainty_px", "shift_col_uncertainty_px", "gain", "offset", "iterations"),
+                "shift_row_uncertainty_px", "shift_col_uncertainty_px", "gain", "offset", "iterations", "method"),
                 TableMetadata.of(registration).names());
         // the bands resampled from beyond the detector (largest shift, and the centre's distance from the middle
         // for columns, plus 2) are left out of the gradient-image fit, as the scans' alignment tables say
@@ -221,6 +222,16 @@ class AlignmentStagesTest {
                 registration, 8.353));
         assertEquals(registration.describe(), again.describe());
         assertEquals(registration.columnTranslationPx(60), again.columnTranslationPx(60), 1e-15);
+        Registration.Result fallback = new Registration.Result(1.0012, 1.002, new double[] { 0.05, -0.12 }, 1.1,
+                0.01, 0.42, 2e-5, new double[] { 0.004, 0.009 }, 3, new double[] { -0.03, 0.4 },
+                Registration.LANDMARKS_GRADIENT_SCALE, 90, 0.08);
+        Dataset table = AlignmentTables.pairRegistration(fallback, 8.353);
+        assertEquals(1 + Registration.METHODS.indexOf(Registration.LANDMARKS_GRADIENT_SCALE), Tables.get(table, 0,
+                AlignmentTables.METHOD));
+        assertEquals(Registration.LANDMARKS_GRADIENT_SCALE, AlignmentTables.pairRegistrationResult(table).method());
+        assertFalse(AlignmentTables.pairRegistrationResult(table).warning().isEmpty());
+        Tables.set(table, 0, AlignmentTables.METHOD, 17);
+        assertThrows(IllegalArgumentException.class, () -> AlignmentTables.pairRegistrationResult(table));
         assertThrows(IllegalArgumentException.class, () -> AlignmentTables.alignmentResult(Tables.create(
                 AlignmentTables.NORMALISATION_STATISTICS, 3)));
     }

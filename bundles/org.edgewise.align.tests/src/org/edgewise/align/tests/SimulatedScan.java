@@ -70,11 +70,17 @@ record SimulatedScan(Dataset counts, Dataset flats, Dataset darks, ScanGeometry 
     /** As above with the given jitter (one value per angle over [0°, 180°)). */
     static SimulatedScan create(int size, int rows, double[] jr, double[] jc, double centre, double scale,
             double statedPixel, double energyKev, long seed) {
+        return create(phantom(seed), size, rows, jr, jc, centre, scale, statedPixel, energyKev, seed);
+    }
+
+    /** As above with another phantom (its field of view need not match {@link #pixelUm}). */
+    static SimulatedScan create(Phantom phantom, int size, int rows, double[] jr, double[] jc, double centre,
+            double scale, double statedPixel, double energyKev, long seed) {
         int angles = jr.length;
         double[] anglesDeg = ScanGeometry.anglesOver180(angles);
         long noiseSeed = seed * 31 + 5 + Math.round(energyKev * 1000);
         ScanGeometry geometry = new ScanGeometry(rows, size, anglesDeg, statedPixel, scale, centre, jr, jc);
-        float[][][] p = Projector.project(phantom(seed), geometry, energyKev, 1);
+        float[][][] p = Projector.project(phantom, geometry, energyKev, 1);
         AcquisitionModel.Frames frames = AcquisitionModel.typical(2e4).record(p, noiseSeed + 17);
         PhysicalMetadata metadata = PhysicalMetadata.create(statedPixel, energyKev, "counts")
                 .withAnglesDeg(anglesDeg, DataKind.PROJECTIONS);

@@ -36,7 +36,7 @@ public final class AlignStage implements IStage<AlignModel> {
         try {
             r = ProjectionAlignment.align(projections, model.options(), monitor);
         } catch (IllegalArgumentException e) {
-            throw new StageException("edgewise.align.projections: " + e.getMessage(), e);
+            throw new StageException(ID + ": " + ScanNames.describe(projections) + ": " + e.getMessage(), e);
         } catch (CancellationException e) {
             throw new StageException("edgewise.align.projections: cancelled", e);
         }

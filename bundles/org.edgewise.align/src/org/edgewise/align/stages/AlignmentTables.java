@@ -8,6 +8,7 @@ import org.edgewise.align.Normalisation;
 import org.edgewise.align.ProjectionAlignment;
 import org.edgewise.align.Registration;
 import org.edgewise.api.tables.Column;
+import org.edgewise.api.tables.TableMetadata;
 import org.edgewise.api.tables.Tables;
 
 /**
@@ -45,6 +46,12 @@ public final class AlignmentTables {
     public static final String TRANSLATION_Y_PX = "translation_y_px";
     /** Landmark pairs used (0: the gradient images were registered instead), a count. */
     public static final String LANDMARKS = "landmarks";
+    /**
+     * How a registration was found: 1 + the method's index in {@link Registration#METHODS} (1 particle landmarks,
+     * 2 landmarks with the scale from gradient images, 3 landmarks at the nominal scale, 4 gradient images,
+     * 5 gradient images at the nominal scale; 0 another), a code; see {@link Registration.Result#warning()}.
+     */
+    public static final String METHOD = "method";
     /** 1σ of {@link #ROTATION_CENTER_PX} (the same on every row), pixels. */
     public static final String ROTATION_CENTER_UNCERTAINTY_PX = "rotation_center_uncertainty_px";
     /** Relative RMS misfit of the projections to the re-projection at the end (the same on every row). */
@@ -93,12 +100,13 @@ public final class AlignmentTables {
             Column.of(RESIDUAL, DIMENSIONLESS), Column.of(SCALE_UNCERTAINTY, DIMENSIONLESS),
             Column.of(TRANSLATION_X_PX, PX), Column.of(TRANSLATION_Y_PX, PX), Column.of(LANDMARKS, COUNT),
             Column.of(LANDMARK_RMS_PX, PX), Column.of(SHIFT_ROW_UNCERTAINTY_PX, PX), Column.of(SHIFT_COL_UNCERTAINTY_PX,
-                    PX), Column.of(GAIN, DIMENSIONLESS), Column.of(OFFSET, DIMENSIONLESS), Column.of(ITERATIONS, COUNT));
+                    PX), Column.of(GAIN, DIMENSIONLESS), Column.of(OFFSET, DIMENSIONLESS), Column.of(ITERATIONS, COUNT),
+            Column.of(METHOD, COUNT));
     /** {@code registration} of {@code edgewise.align.register-volumes}: one row. */
     public static final List<Column> VOLUME_REGISTRATION = List.of(Column.of(SHIFT_Z_PX, PX),
             Column.of(SHIFT_Y_PX, PX), Column.of(SHIFT_X_PX, PX), Column.of(SCALE, DIMENSIONLESS),
             Column.of(NOMINAL_SCALE, DIMENSIONLESS), Column.of(RESIDUAL, DIMENSIONLESS),
-            Column.of(SCALE_UNCERTAINTY, DIMENSIONLESS), Column.of(LANDMARKS, COUNT));
+            Column.of(SCALE_UNCERTAINTY, DIMENSIONLESS), Column.of(LANDMARKS, COUNT), Column.of(METHOD, COUNT));
 
     private AlignmentTables() {
     }
@@ -161,7 +169,7 @@ public final class AlignmentTables {
     /**
      * @param result    the registration of an energy pair's projections
      * @param energyKev the moving scan's energy, or NaN
-     * @return {@link #PAIR_REGISTRATION} [1, 15]
+     * @return {@link #PAIR_REGISTRATION} [1, 16]
      */
     public static DoubleDataset pairRegistration(Registration.Result result, double energyKev) {
         DoubleDataset table = Tables.create(PAIR_REGISTRATION, 1, energyKev);
@@ -182,9 +190,11 @@ public final class AlignmentTables {
     /**
      * Reads a pair registration table back (the inverse of {@link #pairRegistration}).
      *
-     * @param table a {@link #PAIR_REGISTRATION} table
-     * @return the registration; its method is {@link Registration#LANDMARKS} when landmarks were used
-     * @throws IllegalArgumentException if a column is missing
+     * @param table a {@link #PAIR_REGISTRATION} table (one without {@link #METHOD}, from before it existed, or with
+     *              code 0, another method: the method is {@link Registration#LANDMARKS} when landmarks were used,
+     *              else {@link Registration#GRADIENT_IMAGES})
+     * @return the registration
+     * @throws IllegalArgumentException if a column is missing or the method code is unknown
      */
     public static Registration.Result pairRegistrationResult(Dataset table) {
         int landmarks = (int) Tables.get(table, 0, LANDMARKS);
@@ -194,15 +204,36 @@ public final class AlignmentTables {
                 Tables.get(table, 0, SCALE_UNCERTAINTY), new double[] { Tables.get(table, 0,
                     SHIFT_ROW_UNCERTAINTY_PX), Tables.get(table, 0, SHIFT_COL_UNCERTAINTY_PX) },
                 (int) Tables.get(table, 0, ITERATIONS), new double[] { Tables.get(table, 0, TRANSLATION_X_PX),
-                    Tables.get(table, 0, TRANSLATION_Y_PX) },
-                landmarks > 0 ? Registration.LANDMARKS : Registration.GRADIENT_IMAGES, landmarks,
+                    Tables.get(table, 0, TRANSLATION_Y_PX) }, method(table, landmarks), landmarks,
                 Tables.get(table, 0, LANDMARK_RMS_PX));
+    }
+
+    /**
+     * @param table a registration table
+     * @param landmarks its landmark count
+     * @return the method its {@link #METHOD} code names
+     */
+    private static String method(Dataset table, int landmarks) {
+        double code = TableMetadata.of(table).names().contains(METHOD) ? Tables.get(table, 0, METHOD) : 0;
+        if (code == 0) {
+            return landmarks > 0 ? Registration.LANDMARKS : Registration.GRADIENT_IMAGES;
+        }
+        if (!(code >= 1 && code <= Registration.METHODS.size() && code == Math.rint(code))) {
+            throw new IllegalArgumentException("registration table: unknown method code " + code + "; codes are 0 to "
+                    + Registration.METHODS.size() + " for " + Registration.METHODS);
+        }
+        return Registration.METHODS.get((int) code - 1);
+    }
+
+    /** @return the {@link #METHOD} code of a result: 1 + its index in {@link Registration#METHODS}, 0 for another */
+    static int methodCode(Registration.Result result) {
+        return Registration.METHODS.indexOf(result.method()) + 1;
     }
 
     /**
      * @param result    the registration of two volumes
      * @param energyKev the moving volume's energy, or NaN
-     * @return {@link #VOLUME_REGISTRATION} [1, 8]
+     * @return {@link #VOLUME_REGISTRATION} [1, 9]
      */
     public static DoubleDataset volumeRegistration(Registration.Result result, double energyKev) {
         DoubleDataset table = Tables.create(VOLUME_REGISTRATION, 1, energyKev);
@@ -213,11 +244,29 @@ public final class AlignmentTables {
         return table;
     }
 
+    /**
+     * Reads a volume registration table back (the inverse of {@link #volumeRegistration}; what that table does not
+     * hold, the contrast and the shifts' uncertainties, is NaN).
+     *
+     * @param table a {@link #VOLUME_REGISTRATION} table
+     * @return the registration
+     * @throws IllegalArgumentException if a column is missing or the method code is unknown
+     */
+    public static Registration.Result volumeRegistrationResult(Dataset table) {
+        int landmarks = (int) Tables.get(table, 0, LANDMARKS);
+        return new Registration.Result(Tables.get(table, 0, SCALE), Tables.get(table, 0, NOMINAL_SCALE),
+                new double[] { Tables.get(table, 0, SHIFT_Z_PX), Tables.get(table, 0, SHIFT_Y_PX), Tables.get(table,
+                    0, SHIFT_X_PX) }, Double.NaN, Double.NaN, Tables.get(table, 0, RESIDUAL), Tables.get(table, 0,
+                            SCALE_UNCERTAINTY), new double[] { Double.NaN, Double.NaN, Double.NaN }, 0, new double[2],
+                method(table, landmarks), landmarks, Double.NaN);
+    }
+
     private static void setFit(Dataset table, Registration.Result result) {
         Tables.set(table, 0, SCALE, result.scale());
         Tables.set(table, 0, NOMINAL_SCALE, result.nominalScale());
         Tables.set(table, 0, RESIDUAL, result.residual());
         Tables.set(table, 0, SCALE_UNCERTAINTY, result.scaleUncertainty());
         Tables.set(table, 0, LANDMARKS, result.landmarks());
+        Tables.set(table, 0, METHOD, methodCode(result));
     }
 }

@@ -15,11 +15,13 @@ import org.edgewise.api.stages.StageOutput;
  * the {@code reference} scan of its energy pair ({@link Registration#registerProjections}), after mapping by the
  * files' pixel sizes. The two scans' alignment tables ({@code edgewise.align.projections}) say how far the aligned
  * images were resampled from beyond the detector; those bands along the edges are left out of the gradient-image
- * fit. Output {@code registration}: a table [1, 15] with the columns {@link AlignmentTables#PAIR_REGISTRATION} (the
+ * fit. Output {@code registration}: a table [1, 16] with the columns {@link AlignmentTables#PAIR_REGISTRATION} (the
  * translation is the sample's, in the rotation plane, in moving pixels; {@code landmarks} is the number of particle
- * landmark pairs used, 0 when the gradient images were registered instead; see {@link Registration.Result}), read
- * back by {@link AlignmentTables#pairRegistrationResult}. Nothing is resampled:
- * {@code edgewise.align.apply-registration} applies it.
+ * landmark pairs used, 0 when the gradient images were registered instead; {@code method} the code of the method
+ * that gave it; see {@link Registration.Result}), read back by {@link AlignmentTables#pairRegistrationResult}.
+ * Nothing is resampled: {@code edgewise.align.apply-registration} applies it. When no method gives a registration
+ * within the {@link org.edgewise.align.Plausibility} bounds the stage fails, naming the two scans and what each
+ * method gave.
  */
 public final class RegisterPairStage implements IStage<RegisterModel> {
 
@@ -53,7 +55,8 @@ public final class RegisterPairStage implements IStage<RegisterModel> {
                     Math.max(rowMargin(ra), rowMargin(ma)), Math.max(columnMargin(ra, columns),
                             columnMargin(ma, columns)));
         } catch (IllegalArgumentException e) {
-            throw new StageException(ID + ": " + e.getMessage(), e);
+            throw new StageException(ID + ": " + ScanNames.describe(moving) + " against " + ScanNames.describe(
+                    reference) + ": " + e.getMessage(), e);
         }
         return StageOutput.of(REGISTRATION, AlignmentTables.pairRegistration(r,
                 PhysicalMetadata.of(moving).energyKev()));

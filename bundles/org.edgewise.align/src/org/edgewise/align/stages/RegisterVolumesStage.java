@@ -13,8 +13,11 @@ import org.edgewise.api.stages.StageOutput;
 /**
  * {@code edgewise.align.register-volumes}: shift (z, y, x) and scale of the {@code moving} volume relative to the
  * {@code reference} volume, both [z, y, x] ({@link Registration#registerVolumes}). Output {@code registration}: a
- * table [1, 8] with the columns {@link AlignmentTables#VOLUME_REGISTRATION} ({@code landmarks}: particles matched
- * between the volumes, 0 when the gradient images were registered instead). Nothing is resampled.
+ * table [1, 9] with the columns {@link AlignmentTables#VOLUME_REGISTRATION} ({@code landmarks}: particles matched
+ * between the volumes, 0 when the gradient images were registered instead; {@code method}: the code of the method
+ * that gave it), read back by {@link AlignmentTables#volumeRegistrationResult}. Nothing is resampled. When no method
+ * gives a registration within the {@link org.edgewise.align.Plausibility} bounds the stage fails, naming the two
+ * volumes and what each method gave.
  */
 public final class RegisterVolumesStage implements IStage<NoParameters> {
 
@@ -24,14 +27,16 @@ public final class RegisterVolumesStage implements IStage<NoParameters> {
     @Override
     public StageOutput apply(StageInput input, NoParameters model, IMonitor monitor) throws StageException {
         Dataset moving = input.get("moving");
+        Dataset reference = input.get("reference");
         if (monitor.isCancelled()) {
             throw new StageException("edgewise.align.register-volumes: cancelled");
         }
         Registration.Result r;
         try {
-            r = Registration.registerVolumes(input.get("reference"), moving);
+            r = Registration.registerVolumes(reference, moving);
         } catch (IllegalArgumentException e) {
-            throw new StageException("edgewise.align.register-volumes: " + e.getMessage(), e);
+            throw new StageException(ID + ": " + ScanNames.describe(moving) + " against " + ScanNames.describe(
+                    reference) + ": " + e.getMessage(), e);
         }
         return StageOutput.of("registration",
                 AlignmentTables.volumeRegistration(r, PhysicalMetadata.of(moving).energyKev()));

@@ -1,6 +1,8 @@
 package org.edgewise.batch;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,8 +70,29 @@ public final class BatchMain implements Callable<Integer> {
 
     /** @param args the command line after {@code edgewise batch} */
     public static void main(String[] args) {
-        int status = new CommandLine(new BatchMain()).execute(args);
-        System.exit(status);
+        System.exit(execute(new BatchMain(), args));
+    }
+
+    /**
+     * Parses and runs one command line, with the exit statuses and one-line errors of {@code edgewise}'s other
+     * commands: an unexpected exception is one line (the stack trace only with {@code -Dedgewise.debug=true}).
+     *
+     * @param command the command
+     * @param args    the arguments after {@code edgewise batch}
+     * @return the exit status
+     */
+    static int execute(BatchMain command, String[] args) {
+        CommandLine commandLine = new CommandLine(command);
+        commandLine.setOut(new PrintWriter(command.terminal, true));
+        commandLine.setErr(new PrintWriter(command.errors, true));
+        commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> {
+            command.errors.println("edgewise batch: " + RunTask.oneLine(exception));
+            if (Boolean.getBoolean("edgewise.debug")) {
+                exception.printStackTrace(command.errors);
+            }
+            return 1;
+        });
+        return commandLine.execute(args);
     }
 
     @Override
@@ -78,12 +101,19 @@ public final class BatchMain implements Callable<Integer> {
             errors.println("edgewise batch: --parallel must be 0 or more, was " + parallel);
             return 2;
         }
+        String problem = SparkMasters.check(master);
+        if (problem == null) {
+            problem = checkOut(out);
+        }
+        if (problem != null) {
+            errors.println("edgewise batch: " + problem);
+            return 2;
+        }
         RunAnalysis check;
         try {
             check = RunAnalyses.create(analysis);
         } catch (IllegalArgumentException e) {
-            errors.println("edgewise batch: " + (analysis.equals(DEFAULT_ANALYSIS)
-                    ? "the analyze workflow is not in this build yet (" + e.getMessage() + ")" : e.getMessage()));
+            errors.println("edgewise batch: " + e.getMessage());
             return 2;
         }
         BatchManifest manifest;
@@ -93,6 +123,12 @@ public final class BatchMain implements Callable<Integer> {
             errors.println("edgewise batch: " + e.getMessage());
             return 2;
         }
+        // an unreachable master would otherwise cost a minute of Spark's retries and stack traces
+        problem = SparkMasters.reach(master);
+        if (problem != null) {
+            errors.println("edgewise batch: " + problem);
+            return 2;
+        }
         BatchRunner runner = new BatchRunner(manifest, out,
                 new BatchRunner.Options(master, parallel, conf, analysis, redoFailed), terminal);
         Interrupts.onCtrlC(() -> {
@@ -100,12 +136,37 @@ public final class BatchMain implements Callable<Integer> {
                     + " (Ctrl-C again to quit at once)");
             runner.cancel();
         });
-        BatchRunner.Result result = runner.run();
+        BatchRunner.Result result;
+        try {
+            result = runner.run();
+        } catch (BatchRunner.SparkStartException e) {
+            errors.println("edgewise batch: Spark did not start: " + RunTask.oneLine(e.getCause()));
+            return 2;
+        }
         summary(result, manifest);
         if (result.cancelled()) {
             return 130;
         }
         return result.failed() > 0 ? 1 : 0;
+    }
+
+    /** @return null when DIR is (or can become) a writable folder, else one line saying why not */
+    static String checkOut(Path dir) {
+        Path absolute = dir.toAbsolutePath().normalize();
+        Path existing = absolute;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return "--out " + dir + ": no such folder";
+        }
+        if (!Files.isDirectory(existing)) {
+            return "--out " + dir + ": " + existing + " is a file, not a folder";
+        }
+        if (!Files.isWritable(existing)) {
+            return "--out " + dir + ": " + existing + " is not writable";
+        }
+        return null;
     }
 
     private void summary(BatchRunner.Result result, BatchManifest manifest) {

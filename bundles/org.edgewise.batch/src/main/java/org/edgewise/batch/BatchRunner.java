@@ -89,9 +89,24 @@ public final class BatchRunner {
      * @throws IOException if the output folder or the combined files cannot be written
      */
     public Result run() throws IOException {
-        try (JavaSparkContext spark = new JavaSparkContext(sparkConf())) {
+        JavaSparkContext started;
+        try {
+            started = new JavaSparkContext(sparkConf());
+        } catch (Exception e) { // Spark throws its checked SparkException undeclared, e.g. for a bad --conf
+            throw new SparkStartException(e);
+        }
+        try (JavaSparkContext spark = started) {
             spark.setLogLevel("WARN");
             return run(spark);
+        }
+    }
+
+    /** Spark could not start with the batch's settings (a bad {@code --conf}, an unusable master). */
+    public static final class SparkStartException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SparkStartException(Throwable cause) {
+            super(cause);
         }
     }
 

@@ -11,11 +11,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,33 +30,37 @@ class ClusterBatchTest {
     Path dir;
 
     @Test
+    @Timeout(value = 8, unit = TimeUnit.MINUTES) // a cluster that lost its last worker would wait for one forever
     void aWorkerKilledMidBatchLosesNoRunAndDuplicatesNone() throws Exception {
         String[] names = { "c1", "c2", "c3", "c4" };
         StringBuilder manifest = new StringBuilder("name,input,architecture,param.sleep-ms\n");
         for (int i = 0; i < names.length; i++) {
             TestRuns.balls(dir.resolve("in/" + names[i]), 16, 3 + i % 2, List.of(new int[] { 8, 8, 8 }));
             manifest.append(names[i]).append(",in/").append(names[i]).append(',').append(i % 2 == 0 ? "63Ni" : "80Ni")
-                    .append(",4000\n");
+                    .append(",6000\n");
         }
         Files.writeString(dir.resolve("runs.csv"), manifest);
         Path out = dir.resolve("out");
         ByteArrayOutputStream terminal = new ByteArrayOutputStream();
 
 
+        long start = System.nanoTime();
         try (LocalCluster cluster = LocalCluster.start(dir.resolve("cluster"), 2, 768)) {
+            System.out.printf("cluster up after %.1f s%n", (System.nanoTime() - start) / 1e9);
             BatchRunner runner = new BatchRunner(BatchManifest.read(dir.resolve("runs.csv"),
                     new ThresholdLabelAnalysis()::checkParameters), out, new BatchRunner.Options(cluster.url(), 2,
-                            Map.of("spark.executor.memory", "512m"), ThresholdLabelAnalysis.class.getName(), false),
+                            Map.of("spark.executor.memory", "512m",
+                            "spark.executor.extraJavaOptions", LocalCluster.QUICK_START_JVM + " -XX:+UseSerialGC"), ThresholdLabelAnalysis.class.getName(), false),
                     new PrintStream(new TeeStream(terminal, System.out), true, StandardCharsets.UTF_8));
             AtomicBoolean killed = new AtomicBoolean();
             Thread killer = new Thread(() -> {
                 try {
-                    // the second wave: all four runs started, so both workers' executors are running one
-                    while (terminal.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains(" started on "))
-                            .count() < names.length) {
+                    // the second wave: all four runs started, on both workers' executors (one core each), so both
+                    // are running one; the runs sleep 6 s, so the worker is killed while its run is running
+                    while (!bothBusyInSecondWave(terminal.toString(StandardCharsets.UTF_8), names.length)) {
                         Thread.sleep(50);
                     }
-                    Thread.sleep(1000);
+                    Thread.sleep(300);
                     cluster.kill(1);
                     killed.set(true);
                 } catch (InterruptedException e) {
@@ -65,6 +71,7 @@ class ClusterBatchTest {
             killer.start();
             BatchRunner.Result result = runner.run();
             killer.interrupt();
+            System.out.printf("batch done after %.1f s%n", (System.nanoTime() - start) / 1e9);
 
             assertTrue(killed.get(), "the worker was not killed during the batch");
             for (RunOutcome outcome : result.outcomes()) {
@@ -73,7 +80,12 @@ class ClusterBatchTest {
             String log = terminal.toString(StandardCharsets.UTF_8);
             assertTrue(log.contains("started again (attempt 2)"), "no run was taken over from the killed worker:\n"
                     + log);
+            // the runs finished before the kill are not run again: three runs start once, the lost one twice
+            List<Long> starts = java.util.Arrays.stream(names).map(n -> log.lines().filter(l -> l.contains("| " + n
+                    + " started")).count()).sorted().toList();
+            assertEquals(List.of(1L, 1L, 1L, 2L), starts, log);
         }
+        System.out.printf("cluster stopped after %.1f s%n", (System.nanoTime() - start) / 1e9);
         Set<String> expected = new java.util.TreeSet<>(List.of(names));
         expected.addAll(List.of(".batch", "summary.csv", "particles.csv", "batch-report.html", "batch-report"));
         assertEquals(expected, names(out), "a half-written or duplicated folder was left");
@@ -84,6 +96,17 @@ class ClusterBatchTest {
         }
         Csv particles = Csv.read(out.resolve(BatchFiles.PARTICLES));
         assertEquals(List.of(names), particles.rows().stream().map(r -> r.get(0)).toList(), "one particle per run");
+    }
+
+    /** @return whether all runs have started and the last two started on two different executors */
+    private static boolean bothBusyInSecondWave(String log, int runs) {
+        List<String> started = log.lines().filter(l -> l.contains(" started on executor ")).toList();
+        if (started.size() < runs) {
+            return false;
+        }
+        String a = started.get(runs - 1);
+        String b = started.get(runs - 2);
+        return !a.substring(a.indexOf(" on executor ")).equals(b.substring(b.indexOf(" on executor ")));
     }
 
     private static Set<String> names(Path folder) throws Exception {

@@ -36,10 +36,15 @@ class LocalBatchTest {
 
     @BeforeAll
     static void startSpark() {
-        BatchRunner.Options options = options();
-        spark = new JavaSparkContext(new BatchRunner(new BatchManifest(Path.of("m.csv"), List.of()), Path.of("."),
-                options, System.out).sparkConf());
-        spark.setLogLevel("WARN");
+        spark = localSpark();
+    }
+
+    /** @return a {@code local[2]} context with the batch's settings (one per JVM at a time: close it) */
+    static JavaSparkContext localSpark() {
+        JavaSparkContext context = new JavaSparkContext(new BatchRunner(new BatchManifest(Path.of("m.csv"),
+                List.of()), Path.of("."), options(), System.out).sparkConf());
+        context.setLogLevel("WARN");
+        return context;
     }
 
     @AfterAll
@@ -48,7 +53,12 @@ class LocalBatchTest {
     }
 
     private static BatchRunner.Options options() {
-        return new BatchRunner.Options("local[2]", 0, Map.of(), ThresholdLabelAnalysis.class.getName(), false);
+        return options(0);
+    }
+
+    private static BatchRunner.Options options(int parallel) {
+        return new BatchRunner.Options("local[2]", parallel, Map.of(), ThresholdLabelAnalysis.class.getName(),
+                false);
     }
 
     private BatchRunner.Result batch(Path manifestFile, Path out) throws Exception {
@@ -210,6 +220,24 @@ class LocalBatchTest {
         assertEquals(Set.of("fast.json"), names(out.resolve(".batch")), "cancelled runs are not recorded");
         Csv summary = Csv.read(out.resolve(BatchFiles.SUMMARY));
         assertEquals("cancelled", summary.rows().get(summary.rows().size() - 1).get(1));
+    }
+
+    @Test
+    void parallelOneRunsOneRunAtATimeOnTwoCores() throws Exception {
+        TestRuns.balls(dir.resolve("in/a"), 12, 3, List.of(new int[] { 6, 6, 6 }));
+        Path manifest = dir.resolve("runs.csv");
+        // each run lasts at least 0.4 s, so with two at once two would overlap
+        Files.writeString(manifest, "name,input,param.sleep-ms\np1,in/a,400\np2,in/a,400\np3,in/a,400\n");
+        ByteArrayOutputStream terminal = new ByteArrayOutputStream();
+        BatchRunner.Result result = new BatchRunner(BatchManifest.read(manifest,
+                new ThresholdLabelAnalysis()::checkParameters), dir.resolve("out"), options(1),
+                new PrintStream(terminal, true, StandardCharsets.UTF_8)).run(spark);
+
+        String log = terminal.toString(StandardCharsets.UTF_8);
+        assertTrue(log.contains("3 runs on local[2], at most 1 at once"), log);
+        assertEquals(3, log.lines().filter(l -> l.contains(" started on ")).count(), log);
+        assertTrue(log.lines().noneMatch(l -> l.contains("running 2")), log);
+        assertTrue(result.outcomes().stream().allMatch(o -> o.status() == RunOutcome.Status.DONE), log);
     }
 
     private static Map<String, RunOutcome> byName(BatchRunner.Result result) {
