@@ -39,7 +39,8 @@ class AnalyzeEndToEndTest {
                 new PrintWriter(out), new PrintWriter(err));
         assertEquals(0, status, err.toString());
         try (var files = Files.list(result)) {
-            assertEquals(AnalyzeCommand.OUTPUTS.stream().sorted().toList(),
+            assertEquals(java.util.stream.Stream.concat(AnalyzeCommand.OUTPUTS.stream(), java.util.stream.Stream.of(
+                    org.edgewise.api.files.OutputFolder.MANIFEST_FILE)).sorted().toList(),
                     files.map(f -> f.getFileName().toString()).sorted().toList());
         }
         assertEquals("particle,voxels,volume_um3,solid_volume_um3,equiv_diameter_um,feret_min_um,feret_max_orth_um,"

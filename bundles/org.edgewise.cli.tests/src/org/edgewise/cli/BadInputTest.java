@@ -526,6 +526,147 @@ class BadInputTest {
         return file;
     }
 
+    // ---- analyze: the same checks, messages, exit codes and output discipline as every other command ----
+
+    private static final List<String> SIX_SCANS = List.of("scan_01_mn_below.h5", "scan_02_mn_above.h5",
+            "scan_03_co_below.h5", "scan_04_co_above.h5", "scan_05_ni_below.h5", "scan_06_ni_above.h5");
+
+    /** @return a folder with the six simulated scans, {@code replaced} written in place of its namesake */
+    private Path sixScansWith(String name, String file, ScanVariants replaced) throws IOException {
+        Path folder = folderWith(name, SIX_SCANS.toArray(String[]::new));
+        if (replaced != null) {
+            replaced.write(folder.resolve(file));
+        }
+        return folder;
+    }
+
+    private String assertAnalyzeRefused(int code, Path folder, List<String> expected, String... options)
+            throws IOException {
+        Path target = dir.resolve("analysis");
+        List<String> args = new ArrayList<>(List.of("analyze", folder.toString(), "--out", target.toString()));
+        args.addAll(List.of(options));
+        return assertRefused(code, folder, target, expected, args.toArray(String[]::new));
+    }
+
+    @Test
+    void analyzeRefusesAScanWithoutEnergyOrWithEnergyInTheWrongUnit() throws IOException {
+        ScanVariants noEnergy = ScanVariants.read(run.resolve("scan_06_ni_above.h5"));
+        noEnergy.omitted.add(DataExchange.ENERGY);
+        assertAnalyzeRefused(INPUT, sixScansWith("none", "scan_06_ni_above.h5", noEnergy), List.of(
+                "scan_06_ni_above.h5", DataExchange.ENERGY, "energy"));
+        clear();
+        ScanVariants ev = niBelow.copy();
+        ev.energy = 8313; // eV, labelled keV
+        assertAnalyzeRefused(INPUT, sixScansWith("ev", "scan_05_ni_below.h5", ev), List.of("scan_05_ni_below.h5",
+                DataExchange.ENERGY, "8313 keV", "units attribute to eV"));
+        clear();
+        ScanVariants joules = niBelow.copy();
+        joules.energyUnits = "J";
+        assertAnalyzeRefused(INPUT, sixScansWith("joules", "scan_05_ni_below.h5", joules), List.of(
+                "scan_05_ni_below.h5", DataExchange.ENERGY, "units 'J'", "accepted: keV or eV"));
+    }
+
+    @Test
+    void analyzeRefusesAScanOfAnotherSize() throws IOException {
+        ScanVariants small = ScanVariants.read(run.resolve("scan_06_ni_above.h5"));
+        small.data = rows(small.data, 30);
+        small.flats = rows(small.flats, 30);
+        small.darks = rows(small.darks, 30);
+        assertAnalyzeRefused(INPUT, sixScansWith("size", "scan_06_ni_above.h5", small), List.of(
+                "scan_06_ni_above.h5", "scan of 30×32 pixels", "scan_01_mn_below.h5 has 32×32"));
+    }
+
+    private static float[][][] rows(float[][][] stack, int rows) {
+        float[][][] cut = new float[stack.length][][];
+        for (int i = 0; i < stack.length; i++) {
+            cut[i] = java.util.Arrays.copyOf(stack[i], rows);
+        }
+        return cut;
+    }
+
+    @Test
+    void analyzeRefusesOneSideOfAPairAndEnergiesThatPairWithNoEdge() throws IOException {
+        Path oneSide = sixScansWith("one-side", null, null);
+        Files.delete(oneSide.resolve("scan_02_mn_above.h5"));
+        assertAnalyzeRefused(INPUT, oneSide, List.of("scan_01_mn_below.h5", DataExchange.ENERGY,
+                "below the Mn K edge, but no scan above it"));
+        clear();
+        ScanVariants far = ScanVariants.read(run.resolve("scan_04_co_above.h5"));
+        far.energy = 7.2;
+        assertAnalyzeRefused(INPUT, sixScansWith("far", "scan_04_co_above.h5", far), List.of("scan_04_co_above.h5",
+                DataExchange.ENERGY, "7.2000 keV is more than 150 eV from every K edge"));
+        clear();
+        Path noMn = sixScansWith("no-mn", null, null);
+        Files.delete(noMn.resolve("scan_01_mn_below.h5"));
+        Files.delete(noMn.resolve("scan_02_mn_above.h5"));
+        assertAnalyzeRefused(INPUT, noMn, List.of(noMn.toString(), "no scans at the Mn edge"));
+    }
+
+    @Test
+    void analyzeRefusesAFieldWithoutAParticle() throws IOException {
+        ScanVariants empty = ScanVariants.read(run.resolve("scan_06_ni_above.h5"));
+        for (int a = 0; a < empty.data.length; a++) {
+            float[][] flat = empty.flats[a % empty.flats.length];
+            for (int r = 0; r < flat.length; r++) {
+                empty.data[a][r] = flat[r].clone(); // nothing absorbs
+            }
+        }
+        assertAnalyzeRefused(INPUT, sixScansWith("empty", "scan_06_ni_above.h5", empty), List.of(
+                "scan_06_ni_above.h5", "no particle in the field of view"));
+    }
+
+    @Test
+    void analyzeRefusesATruncatedFile() throws IOException {
+        Path folder = sixScansWith("cut", null, null);
+        byte[] whole = Files.readAllBytes(folder.resolve("scan_03_co_below.h5"));
+        Files.write(folder.resolve("scan_03_co_below.h5"), java.util.Arrays.copyOf(whole, whole.length * 2 / 3));
+        assertAnalyzeRefused(INPUT, folder, List.of("scan_03_co_below.h5", "is truncated"));
+    }
+
+    @Test
+    void analyzeRefusesADamagedVolumesFile() throws IOException {
+        Path volumes = volumes(dir.resolve("vol"), "v", new float[8 * 8 * 8], 8);
+        byte[] bytes = Files.readAllBytes(volumes);
+        Files.write(volumes, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        assertRefused(INPUT, dir.resolve("vol"), dir.resolve("analysis"), List.of("volumes.h5", "is truncated"),
+                "analyze", volumes.toString(), "--out", dir.resolve("analysis").toString());
+    }
+
+    @Test
+    void analyzeRefusesAnOutputFolderLockedByAnotherRunOrNotWritable() throws IOException {
+        Path folder = sixScansWith("run", null, null);
+        Path target = dir.resolve("analysis");
+        try (OutputFolder first = OutputFolder.open(target, "edgewise align", List.of())) {
+            assertAnalyzeRefused(OUTPUT, folder, List.of(target.toString(), "is in use by another run (edgewise"
+                    + " align, process "));
+        }
+        clear();
+        Path readOnly = Files.createDirectories(dir.resolve("read-only"));
+        Files.setPosixFilePermissions(readOnly, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            // a user who may write everywhere (root) cannot write into a process's folder of /proc either
+            Path parent = Files.isWritable(readOnly) ? Path.of("/proc/1") : readOnly;
+            Path unwritable = parent.resolve("analysis");
+            assertRefused(OUTPUT, folder, unwritable, List.of(unwritable.toString(), "cannot be written"), "analyze",
+                    folder.toString(), "--out", unwritable.toString());
+        } finally {
+            Files.setPosixFilePermissions(readOnly, java.nio.file.attribute.PosixFilePermissions.fromString(
+                    "rwxr-xr-x"));
+        }
+        clear();
+        Path notes = Files.createDirectories(dir.resolve("notes"));
+        Files.writeString(notes.resolve("mine.txt"), "keep");
+        assertEquals(OUTPUT, execute("analyze", folder.toString(), "--out", notes.toString()));
+        assertTrue(err.toString().contains(notes + ": is not empty and holds no Edgewise results (mine.txt)"),
+                err.toString());
+        assertEquals(List.of("mine.txt"), listing(notes));
+    }
+
+    @Test
+    void analyzeRefusesAnInvalidWindowAsAUsageError() throws IOException {
+        assertAnalyzeRefused(USAGE, sixScansWith("run", null, null), List.of("--core", "FROM,TO"), "--core", "2.0");
+    }
+
     // ---- valid but unusual inputs keep working ----
 
     @Test

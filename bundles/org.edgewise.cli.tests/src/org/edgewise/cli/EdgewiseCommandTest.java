@@ -67,7 +67,8 @@ class EdgewiseCommandTest {
             assertEquals(8, files.count(), "six scans, truth.json and analysis/");
         }
         try (var files = Files.list(demo.resolve("analysis"))) {
-            assertEquals(AnalyzeCommand.OUTPUTS.stream().sorted().toList(),
+            assertEquals(java.util.stream.Stream.concat(AnalyzeCommand.OUTPUTS.stream(), java.util.stream.Stream.of(
+                    org.edgewise.api.files.OutputFolder.MANIFEST_FILE)).sorted().toList(),
                     files.map(f -> f.getFileName().toString()).sorted().toList());
         }
         assertTrue(out.toString().contains("report.html"), out.toString());

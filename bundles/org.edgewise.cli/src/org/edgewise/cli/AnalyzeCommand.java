@@ -1,17 +1,15 @@
 package org.edgewise.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.eclipse.january.IMonitor;
 import org.edgewise.api.parameters.InvalidParameterException;
 import org.edgewise.api.parameters.Parameters;
-import org.edgewise.core.pipeline.PipelineException;
+import org.edgewise.core.StageRegistries;
 import org.edgewise.gradient.DepthStatistics;
 import org.edgewise.gradient.ProfileMetrics;
 import org.edgewise.gradient.stages.MetricsModel;
@@ -27,16 +25,24 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code edgewise analyze INPUT --out DIR}: the options as {@link AnalysisParameters}, then {@link Analysis#run}
+ * {@code edgewise analyze INPUT --out DIR}: the options as {@link AnalysisParameters}, then {@link Analysis#runInto}
  * (the whole chain on a folder of Data Exchange files, or on the {@code volumes.h5} of {@code edgewise reconstruct},
- * writing {@link Analysis#FILES} into DIR), one progress line per stage on stderr and a Table-1 summary at the end.
- * Exit codes: 0 done; 2 bad input or options (one line naming the file and the problem, nothing written); 1 the run
- * failed.
+ * writing {@link Analysis#FILES} into DIR), run like every other command ({@link PipelineExecution}: DIR locked at
+ * once, every input checked before any work, one progress line on stderr, the results moved into place only when
+ * everything succeeded, Ctrl-C leaves nothing), and a Table-1 summary at the end. Exit codes are those of every
+ * command ({@link org.edgewise.core.pipeline.Failures.Kind}): 0 done; 1 the run failed (also when segmentation leaves
+ * no particle); 2 invalid options; 3 an input cannot be used (also no particle in the field of view); 4 the output folder cannot be used (locked by another run, not writable,
+ * holds other files); 130 cancelled. Every failure is one line naming the file and the problem, and leaves nothing.
  */
 @Command(name = "analyze", sortOptions = false,
         description = { "Depth profiles and Table-1 metrics of every particle from a folder of Data Exchange files"
                 + " (or the volumes.h5 of 'edgewise reconstruct'): particles.csv, profiles.csv, metrics.csv,"
-                + " alignment.csv, registration.csv, results.h5, provenance.json, report.html." })
+                + " alignment.csv, registration.csv, results.h5, provenance.json, report.html." },
+        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = { ExitCodes.OK, ExitCodes.RUN, ExitCodes.USAGE,
+            ExitCodes.INPUT, ExitCodes.OUTPUT, ExitCodes.CANCELLED }, footer = { "",
+                "No particle in the field of view of the Ni above-edge scan is an input that cannot be used (3);"
+                        + " no particle left by segmentation stops the run at the profiles step (1). Nothing is"
+                        + " written in either case.", ExitCodes.VERBOSE })
 final class AnalyzeCommand implements Callable<Integer> {
 
     static final List<String> OUTPUTS = Analysis.FILES;
@@ -108,37 +114,20 @@ final class AnalyzeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return PipelineExecution.fail(err, "analyze", PipelineExecution.INVALID, e.getMessage());
         }
-        Analysis.Result r;
-        StepLines progress = new StepLines(err);
-        Thread onInterrupt = new Thread(progress::cancel, "edgewise-analyze-cancel");
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
-        try {
-            r = Analysis.run(inputs, out, parameters, org.edgewise.core.StageRegistries.fromExtensions(), progress);
-        } catch (Analysis.InputException e) {
-            return PipelineExecution.fail(err, "analyze", PipelineExecution.INVALID, e.getMessage());
-        } catch (PipelineException | IOException | RuntimeException e) {
-            if (Boolean.getBoolean("edgewise.debug")) {
-                e.printStackTrace(err);
+        return PipelineExecution.execute("analyze", out, inputs, err, o, run -> {
+            Analysis.Result r = Analysis.runInto(inputs, run.staging(), run.folder(), parameters,
+                    StageRegistries.fromExtensions(), run.monitor());
+            run.warn(r.warnings());
+            StringWriter text = new StringWriter();
+            PrintWriter summary = new PrintWriter(text);
+            summary(summary, r);
+            for (String warning : r.warnings()) {
+                summary.println("WARNING: " + warning);
             }
-            return PipelineExecution.fail(err, "analyze", PipelineExecution.FAILED, e.getMessage() == null
-                    ? e.toString() : e.getMessage());
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(onInterrupt);
-            } catch (IllegalStateException e) {
-                // the JVM is shutting down (Ctrl-C): the hook is running
-            }
-        }
-        for (String warning : r.warnings()) {
-            err.println("warning: " + warning);
-        }
-        summary(o, r);
-        for (String warning : r.warnings()) {
-            o.println("WARNING: " + warning);
-        }
-        o.printf(Locale.ROOT, "Wrote %s in %.1f s; open %s%n", out.toAbsolutePath(), r.seconds(),
-                r.report().toAbsolutePath());
-        return 0;
+            summary.printf(Locale.ROOT, "Wrote %s in %.1f s; open %s%n", r.out(), r.seconds(), r.report());
+            summary.flush();
+            return text.toString();
+        });
     }
 
     /** @return the options as the stages' parameters */
@@ -190,45 +179,6 @@ final class AnalyzeCommand implements Callable<Integer> {
             if (p.cutByFieldOfView()) {
                 o.printf(Locale.ROOT, "particle %d touches a face of the volume (cut by the field of view): its"
                         + " profiles miss part of the particle%n", p.label());
-            }
-        }
-    }
-
-    /** One stderr line per pipeline step (slabs are not listed); Ctrl-C cancels between slabs. */
-    private static final class StepLines implements IMonitor {
-        private final PrintWriter err;
-        private final AtomicBoolean cancelled = new AtomicBoolean();
-        private String last = "";
-
-        StepLines(PrintWriter err) {
-            this.err = err;
-        }
-
-        void cancel() {
-            cancelled.set(true);
-        }
-
-        @Override
-        public void worked(int amount) {
-            // the step lines say enough
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return cancelled.get();
-        }
-
-        @Override
-        public void subTask(String taskName) {
-            if (taskName.startsWith("slab ")) {
-                return; // a stage's own slabs
-            }
-            int slab = taskName.indexOf(": slab ");
-            String step = slab < 0 ? taskName : taskName.substring(0, slab);
-            if (!step.equals(last)) {
-                last = step;
-                err.println(step);
-                err.flush();
             }
         }
     }

@@ -29,7 +29,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "demo", sortOptions = false,
         description = "Run the end-to-end demo on a built-in simulated dataset: simulate, analyze, and compare the"
-                + " recovered Table 1 with the truth.")
+                + " recovered Table 1 with the truth.",
+        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = { ExitCodes.OK, ExitCodes.RUN, ExitCodes.USAGE,
+            ExitCodes.INPUT, ExitCodes.OUTPUT, ExitCodes.CANCELLED }, footer = { "",
+                "The analysis is 'edgewise analyze' into --out/analysis: its failures and exit codes are analyze's.",
+                ExitCodes.VERBOSE })
 final class DemoCommand implements Callable<Integer> {
 
     /** Depth bins that the paper's Table 1 compares, µm (edge and core points). */

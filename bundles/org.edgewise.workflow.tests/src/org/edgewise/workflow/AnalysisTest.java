@@ -15,10 +15,13 @@ import org.eclipse.january.IMonitor;
 import org.eclipse.january.dataset.Dataset;
 import org.edgewise.api.Element;
 import org.edgewise.api.datasets.FlatArrays;
+import org.edgewise.api.files.OutputFolder;
 import org.edgewise.api.metadata.PhysicalMetadata;
 import org.edgewise.api.results.ResultDataset;
 import org.edgewise.api.stages.DataKind;
 import org.edgewise.core.StageRegistries;
+import org.edgewise.core.pipeline.Failures;
+import org.edgewise.core.pipeline.PipelineException;
 import org.edgewise.core.pipeline.PipelineStep;
 import org.edgewise.gradient.ProfileMetrics;
 import org.edgewise.gradient.ProfileRow;
@@ -117,8 +120,10 @@ class AnalysisTest {
         Analysis.Result r = Analysis.run(List.of(volumes), out, AnalysisParameters.defaults(),
                 StageRegistries.fromExtensions(), monitor);
         try (Stream<Path> files = Files.list(out)) {
-            assertEquals(Analysis.FILES.stream().sorted().toList(), files.map(p -> p.getFileName().toString())
-                    .sorted().toList());
+            List<String> expected = new ArrayList<>(Analysis.FILES);
+            expected.add(OutputFolder.MANIFEST_FILE);
+            assertEquals(expected.stream().sorted().toList(), files.map(p -> p.getFileName().toString()).sorted()
+                    .toList());
         }
         assertTrue(steps.stream().anyMatch(s -> s.contains(DifferenceStage.ID)), steps.toString());
         assertEquals(2, r.particles().size());
@@ -203,5 +208,31 @@ class AnalysisTest {
                 out, AnalysisParameters.defaults(), StageRegistries.fromExtensions(), null));
         assertTrue(x.getMessage().contains(file.toString()) && x.getMessage().contains("co_below"), x.getMessage());
         assertFalse(Files.exists(out));
+    }
+
+    /** Volumes in which segmentation finds no particle stop the run at the profiles step: nothing is written. */
+    @Test
+    void volumesWithoutAParticleFailAndNothingIsWritten(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("volumes.h5");
+        List<ResultDataset> list = new ArrayList<>();
+        for (Element e : Element.values()) {
+            for (int above = 0; above < 2; above++) {
+                String name = AnalyzeWorkflow.volumeName(e, above == 1);
+                Dataset empty = FlatArrays.wrap(new float[N * N * N], N, N, N);
+                empty.setName(name);
+                list.add(new ResultDataset(name, DataKind.VOLUME, PhysicalMetadata.create(VOXEL_UM,
+                        ENERGIES_KEV[e.ordinal()][above], "1/µm").attachTo(empty)));
+            }
+        }
+        ResultsFile.write(file, list, "{}", null);
+        Path out = dir.resolve("out");
+        PipelineException x = assertThrows(PipelineException.class, () -> Analysis.run(List.of(file), out,
+                AnalysisParameters.defaults().withRegister(false), StageRegistries.fromExtensions(), null));
+        assertEquals(Failures.Kind.RUN, Failures.kind(x));
+        assertTrue(x.getMessage().contains("holds no particle"), x.getMessage());
+        assertFalse(Files.exists(out));
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of("volumes.h5"), left.map(p -> p.getFileName().toString()).toList());
+        }
     }
 }

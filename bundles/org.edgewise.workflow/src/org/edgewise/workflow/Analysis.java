@@ -16,10 +16,12 @@ import org.eclipse.january.IMonitor;
 import org.eclipse.january.dataset.Dataset;
 import org.edgewise.align.stages.AlignmentTables;
 import org.edgewise.api.Element;
+import org.edgewise.api.files.OutputFolder;
 import org.edgewise.api.metadata.PhysicalMetadata;
 import org.edgewise.api.stages.IStageRegistry;
 import org.edgewise.api.tables.Tables;
 import org.edgewise.core.StageRegistries;
+import org.edgewise.core.pipeline.PipelineCancelledException;
 import org.edgewise.core.pipeline.PipelineException;
 import org.edgewise.core.pipeline.PipelineRunner;
 import org.edgewise.core.pipeline.RunOptions;
@@ -37,10 +39,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The gradient analysis as one call, the same from the command line ({@code edgewise analyze}), the workbench and a
- * batch job: checks the inputs ({@link AnalysisInputs}), runs {@link AnalyzeWorkflow}'s pipeline through the
- * standard runner and writes exactly the analysis files {@link #FILES} into the output folder, all at once: they are
- * written into a staging folder inside it and moved into place only when everything succeeded, so a failed or
- * cancelled run leaves the folder as it was.
+ * batch job: checks the inputs ({@link AnalysisInputs}, the checks of every command first), runs
+ * {@link AnalyzeWorkflow}'s pipeline through the standard runner and writes exactly the analysis files
+ * {@link #FILES} (and the {@link OutputFolder} manifest) as the output folder, all at once through the
+ * {@link OutputFolder} of every command: a second run into the same folder fails naming the first, and a failed or
+ * cancelled run leaves nothing.
  * <pre>{@code
  * Analysis.Result r = Analysis.run(List.of(Path.of("scans")), Path.of("out"), AnalysisParameters.defaults(),
  *         StageRegistries.fromExtensions(), monitor);        // outside OSGi: a registry of the stage classes
@@ -65,6 +68,8 @@ public final class Analysis {
     public static final String PROVENANCE_FILE = PipelineRunner.PROVENANCE_FILE;
     /** The self-contained report page. */
     public static final String REPORT_FILE = "report.html";
+    /** What writes an analysis's output folder: named to a second run into it, recorded in its manifest. */
+    public static final String COMMAND = "edgewise analyze";
     /** Every file an analysis writes, in this order. */
     public static final List<String> FILES = List.of(PARTICLES_FILE, PROFILES_FILE, METRICS_FILE, ALIGNMENT_FILE,
             REGISTRATION_FILE, RESULTS_FILE, PROVENANCE_FILE, REPORT_FILE);
@@ -75,12 +80,16 @@ public final class Analysis {
     private Analysis() {
     }
 
-    /** Bad input, found before any work: the message is one line naming the file and the problem. */
-    public static final class InputException extends IOException {
+    /**
+     * Bad input, found before any work: the message is one line naming the
+     * file and the problem. An {@link org.edgewise.api.files.InputException}, so it has the input kind and exit code
+     * of every command ({@link org.edgewise.core.pipeline.Failures}).
+     */
+    public static final class InputException extends org.edgewise.api.files.InputException {
         private static final long serialVersionUID = 1L;
 
         InputException(String message, Throwable cause) {
-            super(message, cause);
+            super(null, null, message, cause);
         }
     }
 
@@ -131,8 +140,10 @@ public final class Analysis {
     }
 
     /**
-     * Checks the inputs, runs the analysis and writes {@link #FILES} into {@code out} (created if needed; files of
-     * those names are replaced, nothing else is touched).
+     * Checks the inputs, runs the analysis and puts {@link #FILES} in place as the folder {@code out}, through the
+     * output discipline of every command ({@link OutputFolder}): {@code out} is locked at once (a second run into it
+     * fails naming the first), must be new, empty or hold an earlier analysis (replaced as a whole), everything is
+     * written into a staging folder next to it and moved into place by one rename when all succeeded.
      *
      * @param inputs     a folder (or the files) of the six Data Exchange scans, or one {@code volumes.h5} of
      *                   {@code edgewise reconstruct}
@@ -142,20 +153,43 @@ public final class Analysis {
      *                   stage classes)
      * @param monitor    progress (one sub-task per step) and cancellation; may be null
      * @return what was found
-     * @throws InputException    if the inputs are unfit (nothing was computed or written)
-     * @throws PipelineException if a stage failed or the run was cancelled (nothing was written)
+     * @throws org.edgewise.api.files.OutputException if {@code out} cannot be used (nothing was computed or written)
+     * @throws org.edgewise.api.files.InputException  if the inputs are unfit, e.g. no particle in the field of view
+     *                                                (nothing was computed or written)
+     * @throws PipelineException if a stage failed (also when segmentation leaves no particle) or the run was
+     *                           cancelled (nothing was written)
      * @throws IOException       if the files cannot be written (nothing was written)
      */
     public static Result run(List<Path> inputs, Path out, AnalysisParameters parameters, IStageRegistry stages,
             IMonitor monitor) throws IOException, PipelineException {
+        try (OutputFolder folder = OutputFolder.open(out, COMMAND, inputs.stream().map(Path::toAbsolutePath)
+                .toList())) {
+            Result result = runInto(inputs, folder.staging(), folder.folder(), parameters, stages, monitor);
+            if (monitor != null && monitor.isCancelled()) {
+                throw new PipelineCancelledException("cancelled before the results were put in place");
+            }
+            folder.commit();
+            return result;
+        }
+    }
+
+    /**
+     * Checks the inputs, runs the analysis and writes {@link #FILES} into {@code staging}, a folder that the caller
+     * owns and puts in place as {@code out} (the command line does so through its {@link OutputFolder}).
+     *
+     * @param staging where to write (an empty folder)
+     * @param out     where the files will be once {@code staging} is put in place (for {@link Result})
+     * @see #run(List, Path, AnalysisParameters, IStageRegistry, IMonitor)
+     */
+    public static Result runInto(List<Path> inputs, Path staging, Path out, AnalysisParameters parameters,
+            IStageRegistry stages, IMonitor monitor) throws IOException, PipelineException {
         long start = System.nanoTime();
         AnalysisInputs.Input input;
         AnalyzeWorkflow.Plan plan;
         List<Scan> scans = List.of();
         try {
             input = AnalysisInputs.check(inputs);
-            String description = "edgewise analyze " + String.join(" ", inputs.stream().map(Path::toString)
-                    .toList());
+            String description = COMMAND + " " + String.join(" ", inputs.stream().map(Path::toString).toList());
             AnalyzeWorkflow.Builder builder = AnalyzeWorkflow.builder().parameters(parameters)
                     .description(description);
             if (input.volumes() != null) {
@@ -169,32 +203,28 @@ public final class Analysis {
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
             throw new InputException(message.lines().findFirst().orElse(message), e);
         }
-        try (StagedOutput staged = StagedOutput.create(out)) {
-            Path runDir = staged.dir().resolve(".run");
-            RunResult run = StandardIo.runner(stages).run(plan.pipeline(), Path.of("").toAbsolutePath(), runDir,
-                    RunOptions.defaults(), monitor);
-            if (monitor != null) {
-                monitor.subTask("writing " + String.join(", ", FILES));
-            }
-            AnalysisResults results = AnalysisResults.read(plan, run.resultsFile(), pairs(plan, scans,
-                    run.resultsFile()));
-            List<String> warnings = pairRegistrationWarnings(results);
-            Path dir = staged.dir();
-            AnalysisFiles.particles(results).write(dir.resolve(PARTICLES_FILE));
-            AnalysisFiles.profiles(results.rows()).write(dir.resolve(PROFILES_FILE));
-            AnalysisFiles.metrics(results.metrics()).write(dir.resolve(METRICS_FILE));
-            AnalysisFiles.alignment(results).write(dir.resolve(ALIGNMENT_FILE));
-            AnalysisFiles.registration(results).write(dir.resolve(REGISTRATION_FILE));
-            Files.move(run.resultsFile(), dir.resolve(RESULTS_FILE), StandardCopyOption.REPLACE_EXISTING);
-            String provenance = provenance(run, results, warnings);
-            Files.writeString(dir.resolve(PROVENANCE_FILE), provenance);
-            AnalysisReport.write(dir.resolve(REPORT_FILE), results, provenance, warnings);
-            deleteRecursively(runDir);
-            staged.commit();
-            List<Path> files = FILES.stream().map(out::resolve).toList();
-            return new Result(out, files, results.pairs(), results.particles(), results.rows(), results.metrics(),
-                    warnings, (System.nanoTime() - start) / 1e9);
+        Path runDir = staging.resolve(".run");
+        RunResult run = StandardIo.runner(stages).run(plan.pipeline(), Path.of("").toAbsolutePath(), runDir,
+                RunOptions.defaults(), monitor);
+        if (monitor != null) {
+            monitor.subTask("writing " + String.join(", ", FILES));
         }
+        AnalysisResults results = AnalysisResults.read(plan, run.resultsFile(), pairs(plan, scans,
+                run.resultsFile()));
+        List<String> warnings = pairRegistrationWarnings(results);
+        AnalysisFiles.particles(results).write(staging.resolve(PARTICLES_FILE));
+        AnalysisFiles.profiles(results.rows()).write(staging.resolve(PROFILES_FILE));
+        AnalysisFiles.metrics(results.metrics()).write(staging.resolve(METRICS_FILE));
+        AnalysisFiles.alignment(results).write(staging.resolve(ALIGNMENT_FILE));
+        AnalysisFiles.registration(results).write(staging.resolve(REGISTRATION_FILE));
+        Files.move(run.resultsFile(), staging.resolve(RESULTS_FILE), StandardCopyOption.REPLACE_EXISTING);
+        String provenance = provenance(run, results, warnings);
+        Files.writeString(staging.resolve(PROVENANCE_FILE), provenance);
+        AnalysisReport.write(staging.resolve(REPORT_FILE), results, provenance, warnings);
+        deleteRecursively(runDir);
+        List<Path> files = FILES.stream().map(out::resolve).toList();
+        return new Result(out, files, results.pairs(), results.particles(), results.rows(), results.metrics(),
+                warnings, (System.nanoTime() - start) / 1e9);
     }
 
     /** @return the energy pairs: from the scans, else from the volumes of the results file */

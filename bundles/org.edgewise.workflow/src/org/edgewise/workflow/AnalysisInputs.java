@@ -10,15 +10,21 @@ import java.util.Locale;
 
 import org.edgewise.api.Element;
 import org.edgewise.api.datasets.FlatArrays;
+import org.edgewise.api.files.InputException;
+import org.edgewise.io.DataExchange;
 import org.edgewise.io.DataExchangeReader;
 import org.edgewise.io.ResultsFile;
+import org.edgewise.io.ScanCheck;
 import org.edgewise.io.ScanGroups;
+import org.edgewise.io.ScanSetCheck;
 
 /**
- * The checks of the gradient analysis's inputs, made before any work: every scan has an energy and the size of the
- * others, every energy lies at a K edge of Ni, Mn or Co, every edge has a scan below and one above, and the Ni
- * above-edge scan shows something in its field of view; or, for an intermediate {@code volumes.h5}, it holds the six
- * volumes. A problem is an {@link IOException} whose message is one line naming the file and the problem.
+ * The checks of the gradient analysis's inputs, made before any work: first those every command makes
+ * ({@link ScanSetCheck}: each file whole with its units, each raw scan in one complete energy pair), then the
+ * analysis's own: every scan has the size of the others, each of the Ni, Mn and Co edges has a scan below and one
+ * above, and the Ni above-edge scan shows something in its field of view; or, for an intermediate
+ * {@code volumes.h5}, it holds the six volumes. A problem is an {@link InputException} whose message is one line
+ * naming the file and the problem.
  * <pre>{@code
  * AnalysisInputs.Input input = AnalysisInputs.check(List.of(folder));   // input.scans() or input.volumes()
  * }</pre>
@@ -45,71 +51,54 @@ public final class AnalysisInputs {
      */
     public static Input check(List<Path> inputs) throws IOException {
         if (inputs == null || inputs.isEmpty()) {
-            throw new IOException("no input: give a folder of Data Exchange scans or a volumes.h5");
+            throw new InputException(null, null, "no input: give a folder of Data Exchange scans or a volumes.h5");
         }
         if (inputs.size() == 1 && Files.isRegularFile(inputs.get(0)) && isVolumes(inputs.get(0))) {
+            List<String> names = ResultsFile.volumeNames(inputs.get(0));
             for (Element e : Element.values()) {
                 String name = e.symbol().toLowerCase(Locale.ROOT);
-                List<String> names = ResultsFile.volumeNames(inputs.get(0));
                 for (String side : List.of("_below", "_above")) {
                     if (!names.contains(name + side)) {
-                        throw new IOException(inputs.get(0) + ": no volume " + name + side + "; volumes are " + names);
+                        throw new InputException(inputs.get(0), null, "no volume " + name + side + "; volumes are "
+                                + names);
                     }
                 }
             }
             return new Input(List.of(), inputs.get(0), List.copyOf(inputs));
         }
-        List<Path> files = ScanGroups.expand(inputs);
-        if (files.isEmpty()) {
-            throw new IOException(inputs + ": no Data Exchange files (.h5, .hdf5, .hdf)");
+        // the checks every command makes: each file whole (layout, units, counts), each raw scan in one pair
+        ScanSetCheck set = ScanSetCheck.of(inputs, true);
+        ScanCheck first = set.scans().get(0);
+        for (ScanCheck scan : set.scans()) {
+            if (scan.rows() != first.rows() || scan.columns() != first.columns()) {
+                throw new InputException(scan.file(), DataExchange.DATA, "scan of " + scan.rows() + "×"
+                        + scan.columns() + " pixels, but " + first.file().getFileName() + " has " + first.rows()
+                        + "×" + first.columns() + "; accepted: scans of one size");
+            }
         }
         List<ScanGroups.Scan> scans = new ArrayList<>();
-        int[] size = null;
-        Path first = null;
-        for (Path file : files) {
-            try (DataExchangeReader reader = DataExchangeReader.open(file)) {
-                int[] s = { reader.rows(), reader.columns() };
-                if (size == null) {
-                    size = s;
-                    first = file;
-                } else if (s[0] != size[0] || s[1] != size[1]) {
-                    throw new IOException(file + ": scan of " + s[0] + "×" + s[1] + " pixels, but " + first
-                            + " has " + size[0] + "×" + size[1]);
-                }
-                ScanGroups.Scan scan = ScanGroups.classify(file, reader.energyKev());
-                if (scan.element() == null) {
-                    throw new IOException(file + ": energy " + reader.energyKev() + " keV lies near no K edge of Ni,"
-                            + " Mn or Co (within " + ScanGroups.MAX_EDGE_DISTANCE_KEV * 1000 + " eV)");
-                }
-                scans.add(scan);
-            }
-        }
-        for (Element e : Element.values()) {
-            List<ScanGroups.Scan> of = scans.stream().filter(s -> s.element() == e).toList();
-            boolean below = of.stream().anyMatch(s -> !s.above());
-            boolean above = of.stream().anyMatch(ScanGroups.Scan::above);
-            if (below != above) {
-                throw new IOException(of.get(0).file() + ": no scan " + (below ? "above" : "below") + " the "
-                        + e.symbol() + " edge to pair it with");
-            }
+        for (ScanCheck scan : set.scans()) {
+            scans.add(ScanGroups.classify(scan.file(), scan.energyKev()));
         }
         List<ScanGroups.Pair> pairs = ScanGroups.pair(scans);
         for (Element e : Element.values()) {
             if (pairs.stream().noneMatch(p -> p.element() == e)) {
-                throw new IOException(inputs.get(0) + ": no scans at the " + e.symbol() + " edge; the analysis"
-                        + " needs below and above scans of Ni, Mn and Co");
+                Path where = inputs.size() == 1 ? inputs.get(0) : null;
+                throw new InputException(where, null, "no scans at the " + e.symbol() + " edge"
+                        + (where == null ? " in " + inputs : "") + "; the analysis needs a scan below and one above"
+                        + " each of the Ni, Mn and Co K edges");
             }
         }
         ScanGroups.Pair ni = pairs.stream().filter(p -> p.element() == Element.NI).findFirst().orElseThrow();
         checkSomethingInView(ni.above().file());
-        return new Input(List.copyOf(files), null, List.copyOf(inputs));
+        return new Input(set.scans().stream().map(ScanCheck::file).toList(), null, List.copyOf(inputs));
     }
 
     private static boolean isVolumes(Path file) {
         try {
             return !ResultsFile.volumeNames(file).isEmpty();
-        } catch (IOException e) {
-            return false;
+        } catch (IOException | RuntimeException e) {
+            return false; // the scan checks name what is wrong with the file (the HDF5 library throws unchecked)
         }
     }
 
@@ -147,9 +136,10 @@ public final class AnalysisInputs {
             double sigma = 1.4826 * deviations.get(deviations.size() / 2);
             double max = values.get(values.size() - 1);
             if (!(max - median > Math.max(10 * sigma, 0.02))) {
-                throw new IOException(file + ": no particle in the field of view (largest absorption "
-                        + String.format(Locale.ROOT, "%.4f", max - median) + " above the background, noise "
-                        + String.format(Locale.ROOT, "%.4f", sigma) + ")");
+                throw new InputException(file, DataExchange.DATA, "no particle in the field of view (largest"
+                        + " absorption " + String.format(Locale.ROOT, "%.4f", max - median) + " above the background,"
+                        + " noise " + String.format(Locale.ROOT, "%.4f", sigma) + "); the analysis needs at least"
+                        + " one particle in the Ni above-edge scan");
             }
         }
     }

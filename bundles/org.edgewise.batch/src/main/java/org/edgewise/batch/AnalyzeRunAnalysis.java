@@ -33,7 +33,8 @@ public final class AnalyzeRunAnalysis implements RunAnalysis {
     public List<String> analyze(Path input, Path out, Map<String, String> parameters, IMonitor monitor)
             throws Exception {
         try {
-            return Analysis.run(List.of(input), out, AnalyzeOptions.parse(parameters),
+            // the batch owns the run's staging folder and puts it in place itself (RunTask)
+            return Analysis.runInto(List.of(input), out, out, AnalyzeOptions.parse(parameters),
                     StageRegistries.fromClasspath(AnalyzeRunAnalysis.class.getClassLoader()), monitor).warnings();
         } catch (Analysis.InputException | HdfException e) {
             // bad input: the summary's error row names the file, also when the HDF5 reader's message does not (a
