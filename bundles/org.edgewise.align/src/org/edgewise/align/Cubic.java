@@ -30,6 +30,21 @@ final class Cubic {
      * @return the interpolated value
      */
     static double sample(float[] row, int offset, int n, double x) {
+        return sample(row, offset, x, 0, n, n);
+    }
+
+    /**
+     * Samples a line of which only a window is held: the edge of the whole line (not of the window) is extended.
+     *
+     * @param window values {@code [origin, origin + count)} of the line, from {@code offset}
+     * @param x      position on the whole line (pixels); outside {@code [0, n−1]} the line's edge value is used
+     * @param origin index on the line of the window's first value
+     * @param count  values in the window
+     * @param n      length of the whole line
+     * @return the interpolated value
+     * @throws IllegalArgumentException if a neighbour the sample needs lies outside the window
+     */
+    static double sample(float[] window, int offset, double x, int origin, int count, int n) {
         int b = (int) Math.floor(x);
         double t = x - b;
         double s = 0;
@@ -37,10 +52,16 @@ final class Cubic {
         double w1 = 1.5 * t * t * t - 2.5 * t * t + 1;
         double w2 = -1.5 * t * t * t + 2 * t * t + 0.5 * t;
         double w3 = 0.5 * t * t * t - 0.5 * t * t;
-        s += w0 * row[offset + clamp(b - 1, n)];
-        s += w1 * row[offset + clamp(b, n)];
-        s += w2 * row[offset + clamp(b + 1, n)];
-        s += w3 * row[offset + clamp(b + 2, n)];
+        int first = clamp(b - 1, n) - origin;
+        int last = clamp(b + 2, n) - origin;
+        if (first < 0 || last >= count) {
+            throw new IllegalArgumentException("sample at " + x + " needs values " + (first + origin) + ".."
+                    + (last + origin) + " but the window holds " + origin + ".." + (origin + count - 1));
+        }
+        s += w0 * window[offset + first];
+        s += w1 * window[offset + clamp(b, n) - origin];
+        s += w2 * window[offset + clamp(b + 1, n) - origin];
+        s += w3 * window[offset + last];
         return s;
     }
 

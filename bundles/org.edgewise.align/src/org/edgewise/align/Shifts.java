@@ -76,28 +76,99 @@ public final class Shifts {
      */
     public static float[] apply(float[] p, int rows, int cols, double centre, double[] shiftRowPx,
             double[] shiftColPx, double scale) {
+        return resample(p, 0, rows, rows, cols, centre, shiftRowPx, shiftColPx, scale, 0, rows);
+    }
+
+    /**
+     * The input rows a window of output rows needs: {@link #applyWindow} with these rows gives exactly the matching
+     * rows of {@link #apply(float[], int, int, double, double[], double[], double)}.
+     *
+     * @param outputRow0 first output row
+     * @param outputRows output rows in the window, ≥ 1
+     * @param rows       detector rows
+     * @param shiftRowPx per projection, rows (as for {@code apply})
+     * @param scale      moving pixels per output pixel (1 without a magnification)
+     * @return {@code {first, count}}: input rows {@code [first, first + count)}, within {@code [0, rows)}
+     */
+    public static int[] inputRows(int outputRow0, int outputRows, int rows, double[] shiftRowPx, double scale) {
+        double midRow = (rows - 1) / 2.0;
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (double shift : shiftRowPx) {
+            for (int r : new int[] { outputRow0, outputRow0 + outputRows - 1 }) {
+                double y = midRow + scale * (r - midRow) + shift;
+                low = Math.min(low, y);
+                high = Math.max(high, y);
+            }
+        }
+        int first = Math.max(0, Math.min(rows - 1, (int) Math.floor(low) - 1));
+        int last = Math.max(0, Math.min(rows - 1, (int) Math.floor(high) + 2));
+        return new int[] { first, last - first + 1 };
+    }
+
+    /**
+     * {@link #apply(float[], int, int, double, double[], double[], double)} for a window of output rows, from a window
+     * of input rows (as {@link #inputRows} gives them): the same values as the matching rows of the whole-frame
+     * result, without holding whole frames.
+     *
+     * @param window     input rows {@code [inputRow0, inputRow0 + inputRows)} of every projection,
+     *                   {@code [angle, inputRows, column]} row-major
+     * @param inputRow0  detector row of the window's first row
+     * @param inputRows  rows in the input window
+     * @param rows       detector rows (the whole frame's height)
+     * @param cols       columns
+     * @param centre     rotation-centre column
+     * @param shiftRowPx per projection, rows
+     * @param shiftColPx per projection, columns
+     * @param scale      moving pixels per output pixel
+     * @param outputRow0 first output row
+     * @param outputRows output rows
+     * @return {@code [angle, outputRows, column]}
+     * @throws IllegalArgumentException if the input window lacks a row the output needs
+     */
+    public static float[] applyWindow(float[] window, int inputRow0, int inputRows, int rows, int cols, double centre,
+            double[] shiftRowPx, double[] shiftColPx, double scale, int outputRow0, int outputRows) {
+        if (inputRow0 < 0 || inputRows < 1 || inputRow0 + inputRows > rows || outputRow0 < 0 || outputRows < 1
+                || outputRow0 + outputRows > rows) {
+            throw new IllegalArgumentException("windows of rows " + inputRow0 + "+" + inputRows + " (input) and "
+                    + outputRow0 + "+" + outputRows + " (output) must lie within the " + rows + " detector rows");
+        }
+        return resample(window, inputRow0, inputRows, rows, cols, centre, shiftRowPx, shiftColPx, scale, outputRow0,
+                outputRows);
+    }
+
+    /** The one resampling: columns of every input row of the window, then rows of every output row. */
+    private static float[] resample(float[] p, int inputRow0, int inputRows, int rows, int cols, double centre,
+            double[] shiftRowPx, double[] shiftColPx, double scale, int outputRow0, int outputRows) {
         int angles = shiftRowPx.length;
-        int frame = rows * cols;
-        float[] out = new float[p.length];
+        int inFrame = inputRows * cols;
+        int outFrame = outputRows * cols;
+        if (p.length < angles * inFrame || shiftColPx.length != angles) {
+            throw new IllegalArgumentException(angles + " projections of " + inputRows + " × " + cols + " need "
+                    + (long) angles * inFrame + " values and " + angles + " column shifts, got " + p.length + " and "
+                    + shiftColPx.length);
+        }
+        float[] out = new float[angles * outFrame];
         double midCol = (cols - 1) / 2.0;
         double midRow = (rows - 1) / 2.0;
         IntStream.range(0, angles).parallel().forEach(a -> {
-            float[] column = new float[rows];
-            float[] tmp = new float[frame];
+            float[] column = new float[inputRows];
+            float[] tmp = new float[inFrame];
             double axis = centre + shiftColPx[a];
-            for (int r = 0; r < rows; r++) { // along columns
+            for (int r = 0; r < inputRows; r++) { // along columns
                 for (int c = 0; c < cols; c++) {
-                    tmp[r * cols + c] = (float) Cubic.sample(p, a * frame + r * cols, cols,
+                    tmp[r * cols + c] = (float) Cubic.sample(p, a * inFrame + r * cols, cols,
                             axis + scale * (c - midCol));
                 }
             }
             for (int c = 0; c < cols; c++) { // along rows
-                for (int r = 0; r < rows; r++) {
+                for (int r = 0; r < inputRows; r++) {
                     column[r] = tmp[r * cols + c];
                 }
-                for (int r = 0; r < rows; r++) {
-                    out[a * frame + r * cols + c] = (float) Cubic.sample(column, 0, rows,
-                            midRow + scale * (r - midRow) + shiftRowPx[a]);
+                for (int r = 0; r < outputRows; r++) {
+                    int row = outputRow0 + r;
+                    out[a * outFrame + r * cols + c] = (float) Cubic.sample(column, 0, midRow + scale * (row - midRow)
+                            + shiftRowPx[a], inputRow0, inputRows, rows);
                 }
             }
         });
