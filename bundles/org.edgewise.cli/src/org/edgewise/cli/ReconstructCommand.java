@@ -84,6 +84,13 @@ final class ReconstructCommand implements Callable<Integer>, ModelDefaults.Sourc
             + " translation) and reconstructed on that scan's grid.")
     private boolean noRegister;
 
+    @Option(names = "--bin", paramLabel = "2|4", defaultValue = "1",
+            description = "Detector binning on input: every F × F block of pixels of the projections, flats and darks"
+                    + " is averaged into one before normalisation, the pixel (and voxel) size grows F times; rows or"
+                    + " columns beyond the last whole block are dropped. 1 (default) = none. A --centre column is in"
+                    + " unbinned pixels.")
+    private int bin;
+
     @Option(names = "--ring", paramLabel = "PX",
             description = "Ring removal: width of the sinogram stripe filter in pixels, 0 = off"
                     + " (default ${DEFAULT-VALUE}).")
@@ -137,6 +144,11 @@ final class ReconstructCommand implements Callable<Integer>, ModelDefaults.Sourc
         String methodName = method.toLowerCase(Locale.ROOT);
         ReconstructWorkflow.Builder builder = ReconstructWorkflow.builder().scans(scans).centre(axis)
                 .register(!noRegister).description("edgewise reconstruct " + inputs);
+        try {
+            builder.binning(bin);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--bin must be 1, 2 or 4, was " + bin, e);
+        }
         if (methodName.equals(SIRT_METHOD)) {
             try {
                 return builder.sirt(new SirtModel(iterations, SIRT.relaxation(), SIRT.nonNegative(),

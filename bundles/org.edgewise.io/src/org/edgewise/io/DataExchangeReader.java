@@ -249,6 +249,35 @@ public final class DataExchangeReader implements AutoCloseable {
     }
 
     /**
+     * Reads a window of detector rows of consecutive projections (a row slab for slab-wise processing).
+     *
+     * @param first    first angle index
+     * @param count    number of projections
+     * @param row0     first detector row
+     * @param rowCount number of rows
+     * @return {@code [count, rowCount, columns]}, counts, as float32
+     * @throws DataFileException if the ranges are invalid or the file is damaged
+     */
+    public FloatDataset readProjectionRows(int first, int count, int row0, int rowCount) throws DataFileException {
+        if (first < 0 || count < 1 || first + count > shape[0] || row0 < 0 || rowCount < 1
+                || row0 + rowCount > shape[1]) {
+            throw new DataFileException(file, DataExchange.DATA, "projections " + first + ".." + (first + count - 1)
+                    + ", rows " + row0 + ".." + (row0 + rowCount - 1) + " requested of " + shape[0] + " × "
+                    + shape[1]);
+        }
+        Object slab;
+        try {
+            slab = data.getData(new long[] { first, row0, 0 }, new int[] { count, rowCount, shape[2] });
+        } catch (RuntimeException e) {
+            throw new DataFileException(file, DataExchange.DATA, "projections " + first + ".." + (first + count - 1)
+                    + ", rows " + row0 + ".." + (row0 + rowCount - 1) + " cannot be read (" + FileErrors.explain(e)
+                    + "): the file is damaged or truncated", e);
+        }
+        // a window may lie wholly in a NaN band of a frame: whole frames are checked by readProjections
+        return toFloatStack(slab, DataExchange.DATA, first, unsignedBytes, rowCount, false);
+    }
+
+    /**
      * Reads everything into memory.
      *
      * @return the scan, projections as float32 counts
@@ -405,8 +434,12 @@ public final class DataExchangeReader implements AutoCloseable {
 
     private FloatDataset toFloatStack(Object stack, String path, int firstIndex, boolean unsignedBytes)
             throws DataFileException {
+        return toFloatStack(stack, path, firstIndex, unsignedBytes, shape[1], true);
+    }
+
+    private FloatDataset toFloatStack(Object stack, String path, int firstIndex, boolean unsignedBytes, int rows,
+            boolean checkNan) throws DataFileException {
         int frames = Array.getLength(stack);
-        int rows = shape[1];
         int columns = shape[2];
         float[] flat = new float[frames * rows * columns];
         int i = 0;
@@ -447,7 +480,7 @@ public final class DataExchangeReader implements AutoCloseable {
                     throw new DataFileException(file, path, "unsupported element type " + row.getClass());
                 }
             }
-            if (nan == rows * columns) {
+            if (checkNan && nan == rows * columns) {
                 throw new DataFileException(file, path, "frame " + (firstIndex + f) + " is entirely NaN");
             }
         }

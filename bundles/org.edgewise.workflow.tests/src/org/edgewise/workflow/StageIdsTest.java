@@ -8,6 +8,7 @@ import java.util.Map;
 import org.edgewise.align.stages.AlignStage;
 import org.edgewise.align.stages.ApplyRegistrationStage;
 import org.edgewise.align.stages.ApplyShiftsStage;
+import org.edgewise.align.stages.DetectorBinStage;
 import org.edgewise.align.stages.NormaliseStage;
 import org.edgewise.align.stages.RegisterPairStage;
 import org.edgewise.align.stages.RegisterVolumesStage;
@@ -38,7 +39,7 @@ import org.junit.jupiter.api.Test;
 class StageIdsTest {
 
     private static final Map<String, Class<?>> STAGES = Map.ofEntries(Map.entry(NormaliseStage.ID,
-            NormaliseStage.class), Map.entry(AlignStage.ID, AlignStage.class), Map.entry(ApplyShiftsStage.ID,
+            NormaliseStage.class), Map.entry(DetectorBinStage.ID, DetectorBinStage.class), Map.entry(AlignStage.ID, AlignStage.class), Map.entry(ApplyShiftsStage.ID,
                     ApplyShiftsStage.class), Map.entry(RegisterPairStage.ID, RegisterPairStage.class),
             Map.entry(ApplyRegistrationStage.ID, ApplyRegistrationStage.class), Map.entry(RegisterVolumesStage.ID,
                     RegisterVolumesStage.class), Map.entry(ReconstructStage.ID, ReconstructStage.class),

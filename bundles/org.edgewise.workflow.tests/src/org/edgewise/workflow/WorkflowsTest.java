@@ -12,6 +12,7 @@ import org.edgewise.align.stages.AlignModel;
 import org.edgewise.align.stages.AlignStage;
 import org.edgewise.align.stages.ApplyRegistrationStage;
 import org.edgewise.align.stages.ApplyShiftsStage;
+import org.edgewise.align.stages.DetectorBinStage;
 import org.edgewise.align.stages.NormaliseStage;
 import org.edgewise.align.stages.RegisterPairStage;
 import org.edgewise.api.parameters.Parameters;
@@ -105,6 +106,25 @@ class WorkflowsTest {
 
         Pipeline unregistered = ReconstructWorkflow.builder().scans(scans).register(false).build();
         assertEquals(6 * 3 + 6, unregistered.steps().size());
+    }
+
+    /** Binning on input: projections, flats and darks binned alike before the normalisation. */
+    @Test
+    void binningOnInputPrecedesTheNormalisation() throws Exception {
+        Pipeline pipeline = ReconstructWorkflow.builder().scans(scans).binning(2).build();
+        assertEquals(6 * 6 + 3 * 2 + 6, pipeline.steps().size());
+        PipelineStep counts = step(pipeline, "ni_above_binned");
+        assertEquals(DetectorBinStage.ID, counts.stage());
+        assertEquals(Map.of("factor", 2), counts.parameters());
+        assertEquals(Map.of(DetectorBinStage.FRAMES, "ni_above_flats"), step(pipeline, "ni_above_flats_binned")
+                .inputs());
+        assertEquals(Map.of(NormaliseStage.PROJECTIONS, "ni_above_binned.frames", NormaliseStage.FLATS,
+                "ni_above_flats_binned.frames", NormaliseStage.DARKS, "ni_above_darks_binned.frames"), step(pipeline,
+                        "ni_above_normalised").inputs());
+        assertValid(pipeline);
+        assertThrows(IllegalArgumentException.class, () -> ReconstructWorkflow.builder().binning(3));
+        // a given axis column is in unbinned pixels: column 13.5 of 24 is binned column 6.5 of 12, offset +1
+        assertEquals(1.0, ReconstructWorkflow.Centre.column(13.5).offsetPx(24, 2), 1e-12);
     }
 
     /** A given axis column: no alignment; each scan's offset from its own detector centre. */

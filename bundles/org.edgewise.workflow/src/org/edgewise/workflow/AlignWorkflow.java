@@ -13,6 +13,8 @@ import org.edgewise.align.stages.AlignModel;
 import org.edgewise.align.stages.AlignStage;
 import org.edgewise.align.stages.ApplyRegistrationStage;
 import org.edgewise.align.stages.ApplyShiftsStage;
+import org.edgewise.align.stages.DetectorBinModel;
+import org.edgewise.align.stages.DetectorBinStage;
 import org.edgewise.align.stages.NormaliseModel;
 import org.edgewise.align.stages.NormaliseStage;
 import org.edgewise.align.stages.RegisterModel;
@@ -86,6 +88,7 @@ public final class AlignWorkflow {
         private AlignModel align = Parameters.defaults(AlignModel.class);
         private RegisterModel register = Parameters.defaults(RegisterModel.class);
         private boolean registerPairs = true;
+        private int binning = 1;
         private String description;
 
         private Builder() {
@@ -112,6 +115,17 @@ public final class AlignWorkflow {
         /** @param model parameters of {@code edgewise.align.register-pair} @return this */
         public Builder register(RegisterModel model) {
             this.register = Parameters.validate(Objects.requireNonNull(model));
+            return this;
+        }
+
+        /**
+         * @param factor detector binning on input (1 = none, 2, 4): projections, flats and darks are averaged in
+         *               {@code factor × factor} blocks before normalisation ({@code edgewise.align.bin-detector}),
+         *               the pixel size grows by the factor
+         * @return this
+         */
+        public Builder binning(int factor) {
+            this.binning = checkBinning(factor);
             return this;
         }
 
@@ -205,7 +219,7 @@ public final class AlignWorkflow {
         }
 
         private AlignedScan appendScan(Recipe recipe, Scan scan) {
-            String lineIntegrals = normalised(recipe, scan, normalise);
+            String lineIntegrals = normalised(recipe, scan, normalise, binning);
             String name = scan.name();
             String alignment = recipe.step(AlignStage.ID, name + "_alignment", align,
                     Recipe.bind(AlignStage.PROJECTIONS, lineIntegrals));
@@ -234,14 +248,16 @@ public final class AlignWorkflow {
     }
 
     /**
-     * Appends a raw scan's inputs (counts, flats, darks) and its normalisation.
+     * Appends a raw scan's inputs (counts, flats, darks), their detector binning when {@code binning > 1} (steps
+     * {@code <scan>_binned}, {@code <scan>_flats_binned}, {@code <scan>_darks_binned}) and its normalisation.
      *
-     * @param recipe the recipe
-     * @param scan   a raw scan
-     * @param model  the normalisation's parameters
+     * @param recipe  the recipe
+     * @param scan    a raw scan
+     * @param model   the normalisation's parameters
+     * @param binning detector binning factor, 1 = none
      * @return the dataset of its line integrals
      */
-    static String normalised(Recipe recipe, Scan scan, NormaliseModel model) {
+    static String normalised(Recipe recipe, Scan scan, NormaliseModel model, int binning) {
         String name = scan.name();
         String file = scan.file().toAbsolutePath().toString();
         String counts = recipe.input(new InputSpec(name, file, DataExchange.DATA, DataKind.PROJECTIONS, null, null,
@@ -250,8 +266,31 @@ public final class AlignWorkflow {
                 null, null, null, null));
         String darks = recipe.input(new InputSpec(name + "_darks", file, DataExchange.DARK, DataKind.PROJECTIONS,
                 null, null, null, null));
+        if (binning > 1) {
+            DetectorBinModel bin = new DetectorBinModel(binning);
+            counts = binned(recipe, name + "_binned", bin, counts);
+            flats = binned(recipe, name + "_flats_binned", bin, flats);
+            darks = binned(recipe, name + "_darks_binned", bin, darks);
+        }
         String step = recipe.step(NormaliseStage.ID, name + "_normalised", model, Recipe.bind(
                 NormaliseStage.PROJECTIONS, counts, NormaliseStage.FLATS, flats, NormaliseStage.DARKS, darks));
         return Recipe.output(step, NormaliseStage.PROJECTIONS);
+    }
+
+    private static String binned(Recipe recipe, String name, DetectorBinModel model, String frames) {
+        return Recipe.output(recipe.step(DetectorBinStage.ID, name, model, Recipe.bind(DetectorBinStage.FRAMES,
+                frames)), DetectorBinStage.FRAMES);
+    }
+
+    /**
+     * @param factor a detector binning factor
+     * @return it
+     * @throws IllegalArgumentException unless it is 1, 2 or 4
+     */
+    static int checkBinning(int factor) {
+        if (factor != 1 && factor != 2 && factor != 4) {
+            throw new IllegalArgumentException("detector binning must be 1, 2 or 4, was " + factor);
+        }
+        return factor;
     }
 }

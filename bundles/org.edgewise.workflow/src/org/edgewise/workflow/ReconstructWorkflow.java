@@ -68,9 +68,19 @@ public final class ReconstructWorkflow {
             return new Centre(false, columnPx);
         }
 
-        /** @param columns detector columns @return the axis relative to the detector centre, pixels */
-        double offsetPx(int columns) {
-            return Double.isNaN(columnPx) ? 0 : columnPx - (columns - 1) / 2.0;
+        /**
+         * @param columns detector columns before binning
+         * @param binning detector binning factor
+         * @return the axis relative to the binned detector's centre, binned pixels (the binned pixel {@code j} is
+         *         centred on the detector column {@code f·j + (f − 1)/2}; columns beyond the last whole block are
+         *         dropped)
+         */
+        public double offsetPx(int columns, int binning) {
+            if (Double.isNaN(columnPx)) {
+                return 0;
+            }
+            double binnedColumn = (columnPx - (binning - 1) / 2.0) / binning;
+            return binnedColumn - (columns / binning - 1) / 2.0;
         }
     }
 
@@ -89,6 +99,7 @@ public final class ReconstructWorkflow {
         private List<Scan> scans = List.of();
         private Centre centre = Centre.auto();
         private boolean register = true;
+        private int binning = 1;
         private ReconstructModel reconstruct = Parameters.defaults(ReconstructModel.class);
         private SirtModel sirt;
         private NormaliseModel normalise = Parameters.defaults(NormaliseModel.class);
@@ -138,6 +149,22 @@ public final class ReconstructWorkflow {
             return this;
         }
 
+        /**
+         * @param factor detector binning of every raw scan on input (1 = none, 2 or 4): {@code factor × factor}
+         *               blocks of projections, flats and darks averaged before normalisation, pixel (and voxel)
+         *               size × factor; a given centre column is in unbinned detector pixels
+         * @return this
+         */
+        public Builder binning(int factor) {
+            this.binning = AlignWorkflow.checkBinning(factor);
+            return this;
+        }
+
+        /** @return the detector binning factor (1 = none) */
+        public int binning() {
+            return binning;
+        }
+
         /** @param model parameters of the normalisation @return this */
         public Builder normalise(NormaliseModel model) {
             this.normalise = Parameters.validate(Objects.requireNonNull(model));
@@ -177,6 +204,10 @@ public final class ReconstructWorkflow {
             Map<String, String> projections = new LinkedHashMap<>();
             List<Scan> toAlign = new ArrayList<>();
             for (Scan scan : scans) {
+                if (scan.aligned() && binning > 1) {
+                    throw new IOException(scan.file() + ": an aligned scan (written by 'edgewise align') cannot be"
+                            + " binned; bin the raw scans");
+                }
                 if (scan.aligned()) {
                     // written by 'edgewise align': aligned line integrals, axis on the central column, a pair's
                     // above-edge scan already on its reference's grid
@@ -187,12 +218,12 @@ public final class ReconstructWorkflow {
                     projections.put(scan.name(), null); // filled in by the alignment, in scan order
                     toAlign.add(scan);
                 } else {
-                    projections.put(scan.name(), AlignWorkflow.normalised(recipe, scan, normalise));
+                    projections.put(scan.name(), AlignWorkflow.normalised(recipe, scan, normalise, binning));
                 }
             }
             AlignWorkflow.Plan alignment = null;
             if (!toAlign.isEmpty()) {
-                alignment = AlignWorkflow.builder().scans(toAlign).normalise(normalise).align(align)
+                alignment = AlignWorkflow.builder().scans(toAlign).binning(binning).normalise(normalise).align(align)
                         .register(registration).registerPairs(register).appendTo(recipe);
                 for (AlignWorkflow.AlignedScan scan : alignment.scans()) {
                     projections.put(scan.scan().name(), scan.projections());
@@ -206,7 +237,7 @@ public final class ReconstructWorkflow {
             }
             Map<String, String> volumes = new LinkedHashMap<>();
             for (Scan scan : scans) {
-                double offsetPx = scan.aligned() || centre.automatic() ? 0 : centre.offsetPx(scan.columns());
+                double offsetPx = scan.aligned() || centre.automatic() ? 0 : centre.offsetPx(scan.columns(), binning);
                 String input = projections.get(scan.name());
                 String step;
                 if (sirt != null) {
