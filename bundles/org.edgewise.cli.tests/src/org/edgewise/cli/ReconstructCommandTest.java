@@ -73,6 +73,28 @@ class ReconstructCommandTest {
         assertEquals(ReconstructStage.ID, saved.steps().get(11).stage());
     }
 
+    /** --bin 2: half the voxels along every axis, twice the voxel size; --bin 3 is a usage error before any work. */
+    @Test
+    void binningOnInputHalvesTheVolumeAndDoublesTheVoxel(@TempDir Path dir) throws Exception {
+        Path scans = dir.resolve("scans");
+        assertEquals(0, run("simulate", "--preset", "80ni", "--out", scans.toString(), "--size", "40", "--angles",
+                "40", "--particles", "1", "--seed", "5", "--jitter", "0", "--centre-offset", "0"), err.toString());
+        assertEquals(2, run("reconstruct", scans.toString(), "--out", dir.resolve("bad").toString(), "--bin", "3"));
+        assertTrue(err.toString().contains("--bin must be 1, 2 or 4"), err.toString());
+        assertFalse(Files.exists(dir.resolve("bad")));
+        Path result = dir.resolve("recon");
+        assertEquals(0, run("reconstruct", scans.toString(), "--out", result.toString(), "--center", "middle",
+                "--bin", "2"), err.toString());
+        double pixelUm;
+        try (DataExchangeReader reader = DataExchangeReader.open(scans.resolve("scan_05_ni_below.h5"))) {
+            pixelUm = reader.pixelSizeUm();
+        }
+        ResultsFile.Volume below = ResultsFile.read(result.resolve("volumes.h5"), "ni_below");
+        assertEquals(2 * pixelUm, below.voxelSizeUm(), 1e-12);
+        assertEquals(List.of(20, 20, 20), List.of(below.data().getShape()[0], below.data().getShape()[1],
+                below.data().getShape()[2]));
+    }
+
     /**
      * μ inside a particle, in 1/µm, against the phantom's own attenuation (xraylib cross-sections of its layered
      * composition and density, pores included) averaged over the same voxels by 3 × 3 × 3 point samples per voxel:

@@ -21,6 +21,7 @@ import org.edgewise.workflow.AlignmentReport;
 import org.edgewise.workflow.ReconstructWorkflow;
 import org.edgewise.workflow.Scan;
 import org.edgewise.workflow.Scans;
+import org.edgewise.workflow.streaming.StreamingReconstruction;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -91,6 +92,14 @@ final class ReconstructCommand implements Callable<Integer>, ModelDefaults.Sourc
                     + " unbinned pixels.")
     private int bin;
 
+    // measurement hooks of the streaming reconstruction (not yet a user option; 'edgewise analyze' chooses it from
+    // its memory plan): reduction factor of the estimates' copy, and slab rows
+    @Option(names = "--streaming-reduce", hidden = true, defaultValue = "0", paramLabel = "F")
+    private int streamingReduce;
+
+    @Option(names = "--streaming-slab-rows", hidden = true, defaultValue = "16", paramLabel = "ROWS")
+    private int streamingSlabRows;
+
     @Option(names = "--ring", paramLabel = "PX",
             description = "Ring removal: width of the sinogram stripe filter in pixels, 0 = off"
                     + " (default ${DEFAULT-VALUE}).")
@@ -120,6 +129,9 @@ final class ReconstructCommand implements Callable<Integer>, ModelDefaults.Sourc
             ScanSetCheck check = ScanSetCheck.of(inputs, axis.automatic() && !noRegister);
             run.warn(check.warnings());
             run.checkCancelled("after checking the inputs");
+            if (streamingReduce > 0) {
+                return streaming(run, axis);
+            }
             ReconstructWorkflow.Plan plan = workflow(Scans.read(inputs), axis).plan();
             if (plan.alignment() != null && !plan.alignment().warning().isEmpty()) {
                 run.warn(List.of(plan.alignment().warning()));
@@ -132,6 +144,23 @@ final class ReconstructCommand implements Callable<Integer>, ModelDefaults.Sourc
                     + run.folder().resolve(result.provenanceFile().getFileName().toString()) + " and "
                     + run.folder().resolve(PIPELINE_FILE) + System.lineSeparator();
         });
+    }
+
+    /** The volumes file through {@link StreamingReconstruction} (gridding or FBP only), no pipeline file. */
+    private String streaming(PipelineExecution.Run run, ReconstructWorkflow.Centre axis) throws java.io.IOException {
+        ReconstructWorkflow.Builder options = workflow(List.of(), axis);
+        if (method.equalsIgnoreCase(SIRT_METHOD)) {
+            throw new IllegalArgumentException("the streaming reconstruction does not run SIRT");
+        }
+        ReconstructionMethod reconstruction = ReconstructionMethod.valueOf(method.toUpperCase(Locale.ROOT));
+        StreamingReconstruction.Settings settings = StreamingReconstruction.Settings.defaults()
+                .withReductionFactor(streamingReduce).withSlabRows(streamingSlabRows).withBinning(options.binning())
+                .withCentre(axis).withRegister(!noRegister).withReconstruct(new ReconstructModel(reconstruction,
+                        FbpFilter.parse(filter), RECONSTRUCT.padding(), 0, ringWindowPx, streamingSlabRows));
+        Path volumes = run.staging().resolve(VOLUMES_FILE);
+        StreamingReconstruction.run(Scans.read(inputs), volumes, settings, run.monitor());
+        return "wrote " + run.folder().resolve(VOLUMES_FILE) + " (streaming, reduced copy binned by "
+                + streamingReduce + ", slabs of " + streamingSlabRows + " rows)" + System.lineSeparator();
     }
 
     /**
