@@ -53,7 +53,6 @@ public final class VolumeStreamWriter implements AutoCloseable {
     public static final int CHUNK_EDGE = 128;
 
     private static final String ENTRY = NexusResults.ENTRY;
-    private static final long DEFAULT = HDF5Constants.H5P_DEFAULT;
 
     /**
      * One volume's shape and metadata.
@@ -106,11 +105,11 @@ public final class VolumeStreamWriter implements AutoCloseable {
         this.temporary = this.target.getParent().resolve("." + this.target.getFileName() + ".tmp-"
                 + ProcessHandle.current().pid() + "-" + System.nanoTime());
         try {
-            fileId = H5.H5Fcreate(temporary.toString(), HDF5Constants.H5F_ACC_EXCL, DEFAULT, DEFAULT);
+            fileId = H5.H5Fcreate(temporary.toString(), HDF5Constants.H5F_ACC_EXCL, P.DEFAULT, P.DEFAULT);
             stringAttribute(fileId, "NX_class", "NXroot");
             stringAttribute(fileId, "default", ENTRY);
             stringAttribute(fileId, "creator", "Edgewise");
-            entryId = H5.H5Gcreate(fileId, ENTRY, DEFAULT, DEFAULT, DEFAULT);
+            entryId = H5.H5Gcreate(fileId, ENTRY, P.DEFAULT, P.DEFAULT, P.DEFAULT);
             groups.add(entryId);
             stringAttribute(entryId, "NX_class", "NXentry");
             stringDataset(entryId, "program_name", "Edgewise");
@@ -149,7 +148,7 @@ public final class VolumeStreamWriter implements AutoCloseable {
         }
         String path = "/" + ENTRY + "/" + volume.name();
         try {
-            groupId = H5.H5Gcreate(entryId, volume.name(), DEFAULT, DEFAULT, DEFAULT);
+            groupId = H5.H5Gcreate(entryId, volume.name(), P.DEFAULT, P.DEFAULT, P.DEFAULT);
             stringAttribute(groupId, "NX_class", "NXdata");
             stringAttribute(groupId, "signal", NexusResults.SIGNAL);
             stringArrayAttribute(groupId, "axes", new String[] { "z", "y", "x" });
@@ -224,7 +223,7 @@ public final class VolumeStreamWriter implements AutoCloseable {
             fileSpace = H5.H5Dget_space(dataId);
             H5.H5Sselect_hyperslab(fileSpace, HDF5Constants.H5S_SELECT_SET, start, null, size, null);
             memorySpace = H5.H5Screate_simple(3, size, null);
-            H5.H5Dwrite_float(dataId, HDF5Constants.H5T_NATIVE_FLOAT, memorySpace, fileSpace, DEFAULT, slab);
+            H5.H5Dwrite_float(dataId, HDF5Constants.H5T_NATIVE_FLOAT, memorySpace, fileSpace, P.DEFAULT, slab);
         } catch (RuntimeException e) {
             throw new DataFileException(target, path, "could not write slices " + z0 + ".." + (z0 + slices - 1)
                     + ": " + e.getMessage(), e);
@@ -312,7 +311,7 @@ public final class VolumeStreamWriter implements AutoCloseable {
             long chunkBytes = 4 * chunk[0] * chunk[1] * chunk[2];
             long layer = ((shape[1] + chunk[1] - 1) / chunk[1]) * ((shape[2] + chunk[2] - 1) / chunk[2]);
             H5.H5Pset_chunk_cache(access, 10007, Math.min(512L << 20, (layer + 1) * chunkBytes), 1.0);
-            return H5.H5Dcreate(group, NexusResults.SIGNAL, HDF5Constants.H5T_IEEE_F32LE, space, DEFAULT, creation,
+            return H5.H5Dcreate(group, NexusResults.SIGNAL, HDF5Constants.H5T_IEEE_F32LE, space, P.DEFAULT, creation,
                     access);
         } finally {
             H5.H5Pclose(access);
@@ -324,10 +323,10 @@ public final class VolumeStreamWriter implements AutoCloseable {
     private static long doubles(long group, String name, double[] values) throws HDF5Exception {
         long space = H5.H5Screate_simple(1, new long[] { values.length }, null);
         try {
-            long dataset = H5.H5Dcreate(group, name, HDF5Constants.H5T_IEEE_F64LE, space, DEFAULT, DEFAULT,
-                    DEFAULT);
+            long dataset = H5.H5Dcreate(group, name, HDF5Constants.H5T_IEEE_F64LE, space, P.DEFAULT, P.DEFAULT,
+                    P.DEFAULT);
             H5.H5Dwrite_double(dataset, HDF5Constants.H5T_NATIVE_DOUBLE, HDF5Constants.H5S_ALL,
-                    HDF5Constants.H5S_ALL, DEFAULT, values);
+                    HDF5Constants.H5S_ALL, P.DEFAULT, values);
             return dataset;
         } finally {
             H5.H5Sclose(space);
@@ -347,9 +346,9 @@ public final class VolumeStreamWriter implements AutoCloseable {
         long type = stringType(bytes.length);
         long space = H5.H5Screate(HDF5Constants.H5S_SCALAR);
         try {
-            long dataset = H5.H5Dcreate(group, name, type, space, DEFAULT, DEFAULT, DEFAULT);
+            long dataset = H5.H5Dcreate(group, name, type, space, P.DEFAULT, P.DEFAULT, P.DEFAULT);
             try {
-                H5.H5Dwrite(dataset, type, HDF5Constants.H5S_ALL, HDF5Constants.H5S_ALL, DEFAULT, bytes);
+                H5.H5Dwrite(dataset, type, HDF5Constants.H5S_ALL, HDF5Constants.H5S_ALL, P.DEFAULT, bytes);
             } finally {
                 H5.H5Dclose(dataset);
             }
@@ -367,7 +366,7 @@ public final class VolumeStreamWriter implements AutoCloseable {
             if (H5.H5Aexists(object, name)) {
                 H5.H5Adelete(object, name);
             }
-            long attribute = H5.H5Acreate(object, name, type, space, DEFAULT, DEFAULT);
+            long attribute = H5.H5Acreate(object, name, type, space, P.DEFAULT, P.DEFAULT);
             try {
                 H5.H5Awrite(attribute, type, bytes);
             } finally {
@@ -394,7 +393,7 @@ public final class VolumeStreamWriter implements AutoCloseable {
         long type = stringType(longest);
         long space = H5.H5Screate_simple(1, new long[] { values.length }, null);
         try {
-            long attribute = H5.H5Acreate(object, name, type, space, DEFAULT, DEFAULT);
+            long attribute = H5.H5Acreate(object, name, type, space, P.DEFAULT, P.DEFAULT);
             try {
                 H5.H5Awrite(attribute, type, bytes);
             } finally {
@@ -409,7 +408,7 @@ public final class VolumeStreamWriter implements AutoCloseable {
     private static void doubleAttribute(long object, String name, double value) throws HDF5Exception {
         long space = H5.H5Screate(HDF5Constants.H5S_SCALAR);
         try {
-            long attribute = H5.H5Acreate(object, name, HDF5Constants.H5T_IEEE_F64LE, space, DEFAULT, DEFAULT);
+            long attribute = H5.H5Acreate(object, name, HDF5Constants.H5T_IEEE_F64LE, space, P.DEFAULT, P.DEFAULT);
             try {
                 H5.H5Awrite_double(attribute, HDF5Constants.H5T_NATIVE_DOUBLE, new double[] { value });
             } finally {
@@ -423,7 +422,7 @@ public final class VolumeStreamWriter implements AutoCloseable {
     private static void intAttribute(long object, String name, int value) throws HDF5Exception {
         long space = H5.H5Screate(HDF5Constants.H5S_SCALAR);
         try {
-            long attribute = H5.H5Acreate(object, name, HDF5Constants.H5T_STD_I32LE, space, DEFAULT, DEFAULT);
+            long attribute = H5.H5Acreate(object, name, HDF5Constants.H5T_STD_I32LE, space, P.DEFAULT, P.DEFAULT);
             try {
                 H5.H5Awrite_int(attribute, HDF5Constants.H5T_NATIVE_INT, new int[] { value });
             } finally {
@@ -482,5 +481,10 @@ public final class VolumeStreamWriter implements AutoCloseable {
         } catch (RuntimeException e) {
             // already failing; the first error is the one reported
         }
+    }
+
+    /** Loaded on first use, after {@link #create} has located the native library (see its class comment). */
+    private static final class P {
+        static final long DEFAULT = HDF5Constants.H5P_DEFAULT;
     }
 }
