@@ -93,6 +93,8 @@ public final class StreamingAnalysis {
     static final String CROP_PREFIX = "crop_";
     /** Neighbourhood within which the surface level may add voxels to a particle, voxels (as the depth maps). */
     private static final int SURFACE_REACH_VOXELS = 3;
+    /** Margin inside the reconstruction circle beyond which a particle counts as cut, voxels. */
+    static final int CYLINDER_MARGIN_VOXELS = 2;
 
     private StreamingAnalysis() {
     }
@@ -242,11 +244,12 @@ public final class StreamingAnalysis {
                 for (int l = 0; l < global.length; l++) {
                     global[l] = global[l] == -1 ? next++ : 0;
                 }
+                boolean[] outside = outsideVisibleCylinder(cropLabels, crop, global.length);
                 for (Analysis.Particle p : r.particles()) {
                     int g = global[p.label() - 1];
                     if (g > 0) {
                         found.add(new Analysis.Particle(g, p.volumeUm3(), p.equivDiameterUm(), p.feretRatio(),
-                                p.cutByFieldOfView(), p.meanRatio(), p.meanFraction()));
+                                p.cutByFieldOfView() || outside[p.label() - 1], p.meanRatio(), p.meanFraction()));
                     }
                 }
                 for (ProfileRow row : r.rows()) {
@@ -265,7 +268,9 @@ public final class StreamingAnalysis {
                                 m.maxMinusMin()));
                     }
                 }
-                particleRows.addAll(particleRows(cropStaging.resolve(Analysis.PARTICLES_FILE), global, crop.origin));
+                particleRows.addAll(particleRows(cropStaging.resolve(Analysis.PARTICLES_FILE), global, outside,
+                        crop.origin));
+                crop.outside = outside;
                 for (String w : r.warnings()) {
                     if (!warnings.contains(w)) {
                         warnings.add(w);
@@ -502,6 +507,7 @@ public final class StreamingAnalysis {
             Path file;
             int[] component;
             int[] global;
+            boolean[] outside;
             Path staging;
         }
 
@@ -590,8 +596,38 @@ public final class StreamingAnalysis {
             return out;
         }
 
+        /**
+         * A particle of a reconstruction (square planes) that reaches beyond the cylinder every projection sees
+         * (radius (x − 1)/2 about the axis, less {@value #CYLINDER_MARGIN_VOXELS} voxels) is cut by the field of view
+         * although it may touch no face of the volume: some projections missed part of it.
+         *
+         * @return per crop label 1..n (index 0 = label 1) whether it leaves that cylinder
+         */
+        private boolean[] outsideVisibleCylinder(int[] cropLabels, Crop crop, int n) {
+            boolean[] out = new boolean[n];
+            if (shape[1] != shape[2]) {
+                return out;
+            }
+            double centre = (shape[2] - 1) / 2.0;
+            double radius = centre - CYLINDER_MARGIN_VOXELS;
+            for (int z = 0; z < crop.size[0]; z++) {
+                for (int y = 0; y < crop.size[1]; y++) {
+                    double dy = crop.origin[1] + y - centre;
+                    for (int x = 0; x < crop.size[2]; x++) {
+                        int l = cropLabels[(z * crop.size[1] + y) * crop.size[2] + x];
+                        if (l > 0 && l <= n && !out[l - 1]) {
+                            double dx = crop.origin[2] + x - centre;
+                            out[l - 1] = dx * dx + dy * dy > radius * radius;
+                        }
+                    }
+                }
+            }
+            return out;
+        }
+
         /** The rows of a crop's particles.csv that belong to the analysis, renumbered, centroids in the volume. */
-        private List<Object[]> particleRows(Path csv, int[] global, int[] origin) throws IOException {
+        private List<Object[]> particleRows(Path csv, int[] global, boolean[] outside, int[] origin)
+                throws IOException {
             List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
             List<String> header = Arrays.asList(lines.get(0).split(",", -1));
             List<Object[]> out = new ArrayList<>();
@@ -606,6 +642,9 @@ public final class StreamingAnalysis {
                     continue;
                 }
                 row[header.indexOf("particle")] = g;
+                if (outside[local - 1]) {
+                    row[header.indexOf("cut_by_fov")] = 1;
+                }
                 for (int a = 0; a < 3; a++) {
                     int k = header.indexOf(centroids[a]);
                     row[k] = Double.parseDouble(cells[k]) + origin[a] * voxelUm;
@@ -663,6 +702,9 @@ public final class StreamingAnalysis {
                         Tables.set(table, row, c.name(), Tables.get(t, i, c.name()));
                     }
                     Tables.set(table, row, "particle", g);
+                    if (crop.outside[(int) Tables.get(t, i, "particle") - 1]) {
+                        Tables.set(table, row, "cut_by_fov", 1);
+                    }
                     Tables.set(table, row, "centroid_z_um", Tables.get(t, i, "centroid_z_um") + crop.origin[0]
                             * voxelUm);
                     Tables.set(table, row, "centroid_y_um", Tables.get(t, i, "centroid_y_um") + crop.origin[1]
