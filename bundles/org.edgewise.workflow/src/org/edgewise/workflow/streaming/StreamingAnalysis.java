@@ -76,7 +76,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * (the opening, the surface reach and the growth), the Mn and Co crops resampled onto the Ni crop's grid through the
  * registration, other components' voxels set to background, and the whole analysis of {@link Analysis#runInto} run on
  * the crop (registration off: the crops are already on the Ni grid; the global threshold). Particles are renumbered
- * in the order of their components, the tables merged.</li>
+ * in the order of their components, the tables merged. A particle is cut by the field of view when it touches a face
+ * of the volume or, in a reconstruction (square planes), reaches beyond the circle every projection sees.</li>
  * </ol>
  * One whole-volume estimate is still made per crop: the surface level of the depth map (background and material
  * medians of the grey values, {@code org.edgewise.segment.DepthMaps}) comes from the crop, not from the whole volume,
