@@ -34,4 +34,33 @@ class ThresholdsTest {
         }
         assertEquals(50, inside);
     }
+
+    /** Range and histogram accumulated slab by slab give the threshold of the whole volume. */
+    @Test
+    void aHistogramAddedUpOverSlabsGivesTheThresholdOfTheWhole() {
+        float[] v = new float[40 * 32];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) (random.nextGaussian() * 0.01 + (i % 5 == 0 ? 0.4 + i * 1e-5 : 0.02));
+        }
+        v[17] = Float.NaN;
+        int slab = 3 * 32;
+        double[] range = { Double.NaN, Double.NaN };
+        for (int from = 0; from < v.length; from += slab) {
+            range = Thresholds.union(range, Thresholds.range(java.util.Arrays.copyOfRange(v, from,
+                    Math.min(v.length, from + slab))));
+        }
+        long[] hist = new long[Thresholds.BINS];
+        for (int from = 0; from < v.length; from += slab) {
+            long[] h = Thresholds.histogram(java.util.Arrays.copyOfRange(v, from, Math.min(v.length, from + slab)),
+                    range[0], range[1], Thresholds.BINS);
+            for (int b = 0; b < hist.length; b++) {
+                hist[b] += h[b];
+            }
+        }
+        double whole = Thresholds.otsu(v);
+        assertEquals(whole, Thresholds.otsu(hist, range[0], range[1]), 0.0);
+        // in the gap between the two levels (0.02 and 0.40 to 0.41, noise 0.01)
+        org.junit.jupiter.api.Assertions.assertTrue(whole > 0.04 && whole < 0.38, "threshold " + whole);
+    }
 }

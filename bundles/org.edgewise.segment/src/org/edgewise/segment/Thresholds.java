@@ -41,7 +41,21 @@ public final class Thresholds {
         if (min == max) {
             return min;
         }
-        long[] hist = histogram(values, min, max, bins);
+        return otsu(histogram(values, min, max, bins), min, max);
+    }
+
+    /**
+     * Otsu's threshold from a histogram already accumulated (e.g. slab by slab over a volume too large to hold):
+     * with the range of {@link #range(float[])} over all values and the bins of {@link #histogram}, the same
+     * threshold as {@link #otsu(float[], int)} on the whole volume.
+     *
+     * @param hist counts per bin, the bins spanning [min, max] in equal widths
+     * @param min  the smallest finite value, in the unit of the volume
+     * @param max  the largest finite value (&gt; min)
+     * @return the centre of the bin that maximises the between-class variance
+     */
+    public static double otsu(long[] hist, double min, double max) {
+        int bins = hist.length;
         double width = (max - min) / bins;
         double[] centre = new double[bins];
         for (int b = 0; b < bins; b++) {
@@ -85,8 +99,24 @@ public final class Thresholds {
         return centre[bestBin];
     }
 
-    /** @return {min, max} of the finite values (NaN, NaN if none) */
-    static double[] range(float[] values) {
+    /**
+     * The range of two parts of one volume, as {@link #range(float[])} of the whole (NaN entries of a part
+     * without finite values are ignored).
+     *
+     * @return {min, max}
+     */
+    public static double[] union(double[] a, double[] b) {
+        if (!(a[0] <= a[1])) {
+            return b.clone();
+        }
+        if (!(b[0] <= b[1])) {
+            return a.clone();
+        }
+        return new double[] { Math.min(a[0], b[0]), Math.max(a[1], b[1]) };
+    }
+
+    /** @return {min, max} of the finite values (NaN, NaN if none), in the unit of the values */
+    public static double[] range(float[] values) {
         int chunks = Math.max(1, Math.min(64, values.length / 65536));
         double[][] parts = new double[chunks][];
         IntStream.range(0, chunks).parallel().forEach(c -> {
@@ -118,7 +148,16 @@ public final class Thresholds {
                 : new double[] { lo, hi };
     }
 
-    private static long[] histogram(float[] values, double min, double max, int bins) {
+    /**
+     * Counts of the values in {@code bins} equal bins spanning [min, max] (the maximum in the last bin; values
+     * outside and NaN are not counted). Histograms of the slabs of a volume add up to the histogram of the whole.
+     *
+     * @param values any shape
+     * @param min    lower end of the first bin, in the unit of the values
+     * @param max    upper end of the last bin (&gt; min)
+     * @return counts per bin
+     */
+    public static long[] histogram(float[] values, double min, double max, int bins) {
         int chunks = Math.max(1, Math.min(64, values.length / 65536));
         long[][] parts = new long[chunks][bins];
         double scale = bins / (max - min);
