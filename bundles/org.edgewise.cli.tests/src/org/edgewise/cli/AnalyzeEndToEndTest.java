@@ -45,7 +45,7 @@ class AnalyzeEndToEndTest {
         }
         assertEquals("particle,voxels,volume_um3,solid_volume_um3,equiv_diameter_um,feret_min_um,feret_max_orth_um,"
                 + "feret_ratio,centroid_z_um,centroid_y_um,centroid_x_um,mean_ratio_Ni,mean_ratio_Mn,mean_ratio_Co,"
-                + "mean_fraction_Ni,mean_fraction_Mn,mean_fraction_Co",
+                + "mean_fraction_Ni,mean_fraction_Mn,mean_fraction_Co,cut_by_fov",
                 Files.readAllLines(result.resolve("particles.csv")).get(0));
         assertEquals("particle,element,depth_um,n,intensity_mean,intensity_ci_low,intensity_ci_high,ratio,"
                 + "ratio_ci_low,ratio_ci_high,fraction,fraction_ci_low,fraction_ci_high",

@@ -20,7 +20,7 @@ public final class AnalysisTables {
     public static final String[] PARTICLE_COLUMNS = { "particle", "voxels", "volume_um3", "solid_volume_um3",
         "equiv_diameter_um", "feret_min_um", "feret_max_orth_um", "feret_ratio", "centroid_z_um", "centroid_y_um",
         "centroid_x_um", "mean_ratio_Ni", "mean_ratio_Mn", "mean_ratio_Co", "mean_fraction_Ni", "mean_fraction_Mn",
-        "mean_fraction_Co" };
+        "mean_fraction_Co", "cut_by_fov" };
 
     /** Columns of {@code profiles.csv}. */
     public static final String[] PROFILE_COLUMNS = { "particle", "element", "depth_um", "n", "intensity_mean",
@@ -51,7 +51,8 @@ public final class AnalysisTables {
             t.addRow(m.label(), m.voxels(), m.volumeUm3(), m.solidVolumeUm3(), m.equivDiameterUm(), m.feretMinUm(),
                     m.feretMaxOrthUm(), m.feretRatio(), m.centroidUm()[0], m.centroidUm()[1], m.centroidUm()[2],
                     r[Element.NI.ordinal()], r[Element.MN.ordinal()], r[Element.CO.ordinal()],
-                    x[Element.NI.ordinal()], x[Element.MN.ordinal()], x[Element.CO.ordinal()]);
+                    x[Element.NI.ordinal()], x[Element.MN.ordinal()], x[Element.CO.ordinal()],
+                    m.cutByFieldOfView() ? 1 : 0);
         }
         return t;
     }

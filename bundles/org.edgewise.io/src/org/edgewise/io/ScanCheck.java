@@ -6,10 +6,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.eclipse.january.dataset.FloatDataset;
 
@@ -61,7 +62,17 @@ public record ScanCheck(Path file, boolean aligned, double energyKev, double pix
     public static final double MIN_SPAN_DEG = 179.5;
 
     private static final int SLAB = 16;
-    private static final Map<Key, ScanCheck> CHECKED = new ConcurrentHashMap<>();
+    /** Checks remembered: enough for every scan of a few runs, bounded for a long workbench session. */
+    private static final int REMEMBERED = 64;
+    private static final Map<Key, ScanCheck> CHECKED = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Key, ScanCheck> eldest) {
+                    return size() > REMEMBERED;
+                }
+            });
 
     public ScanCheck {
         anglesDeg = anglesDeg.clone();

@@ -46,6 +46,7 @@ final class AnalysisFiles {
                     row[k++] = values[e.ordinal()];
                 }
             }
+            row[k] = p.cutByFieldOfView() ? 1 : 0;
             t.addRow(row);
         }
         return t;
