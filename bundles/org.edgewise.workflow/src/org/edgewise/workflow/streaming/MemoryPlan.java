@@ -133,20 +133,22 @@ public final class MemoryPlan {
     // ---- the model (docs/large-data.md, "Memory and scratch"); the first three numbers are measured ----
 
     /**
-     * Heap taken by the application itself (OSGi framework, stages, libraries, the runner) before any data: the
-     * measured heap of {@code analyze} on the smallest run, less what its data take by the two factors below.
+     * Heap taken by the application itself (OSGi framework, stages, libraries, the runner) besides the data. With the
+     * two factors below it puts the in-memory need at or above the smallest {@code -Xmx} measured to complete
+     * {@code analyze} at 64, 128 and 256 pixels ({@code docs/large-data.md}).
      */
-    static final long BASE_BYTES = 96L << 20;
+    static final long BASE_BYTES = 64L << 20;
     /**
-     * Heap per byte of float32 projections (flats and darks included) while the scans are aligned and registered:
-     * the pipeline holds the raw counts, the normalised line integrals and the aligned and resampled copies.
+     * Heap per byte of float32 projections (flats and darks included) in the in-memory path: the raw counts and
+     * their normalised and aligned copies are not all alive at once.
      */
-    static final double BYTES_PER_PROJECTION_BYTE = 4.0;
+    static final double BYTES_PER_PROJECTION_BYTE = 2.0;
     /**
-     * Heap per byte of float32 volume (six reconstructions) in the analysis chain: the volumes, the labels, hulls,
-     * depth map, Δμ, the maps and their standard deviations, and the segmentation's work arrays.
+     * Heap per byte of float32 volume (six reconstructions) in the in-memory path, measured: the volumes with the
+     * labels, hulls, depth map, Δμ, maps and standard deviations of the analysis, all held until the results file is
+     * written, and the segmentation's work arrays.
      */
-    static final double BYTES_PER_VOLUME_BYTE = 4.0;
+    static final double BYTES_PER_VOLUME_BYTE = 6.5;
     /** Largest reduced-copy factor: beyond it an estimate on a 1224-wide detector sees fewer than 150 pixels. */
     public static final int MAX_REDUCTION = 8;
     /**
@@ -370,19 +372,31 @@ public final class MemoryPlan {
         return bin < 4 ? "; or bin the detector on input (--bin " + (bin * 2) + ")" : "";
     }
 
-    /** The estimates on reduced copies: the six normalised scans for alignment, the element registration. */
+    /**
+     * The estimates on reduced copies: the six normalised scans' copies held, the alignment and pair registration
+     * working on one pair at a time (the in-memory factor on the two largest copies); then the element registration.
+     */
     static long reducedEstimatesBytes(List<ScanShape> scans, int bin, int f) {
-        long projections = 0;
+        long copies = 0;
+        long largest = 0;
+        long second = 0;
         int rows = 0;
         int columns = 0;
         for (ScanShape s : scans) {
             int r = binned(s.rows(), bin);
             int c = binned(s.columns(), bin);
-            projections += 4L * s.angles() * ceil(r, f) * ceil(c, f);
+            long copy = 4L * s.angles() * ceil(r, f) * ceil(c, f);
+            copies += copy;
+            if (copy > largest) {
+                second = largest;
+                largest = copy;
+            } else if (copy > second) {
+                second = copy;
+            }
             rows = Math.max(rows, r);
             columns = Math.max(columns, c);
         }
-        long alignment = BASE_BYTES + round(BYTES_PER_PROJECTION_BYTE * projections);
+        long alignment = BASE_BYTES + copies + round(BYTES_PER_PROJECTION_BYTE * (largest + second));
         return Math.max(alignment, registrationBytes(new VolumeShape(rows, columns, columns), f));
     }
 
