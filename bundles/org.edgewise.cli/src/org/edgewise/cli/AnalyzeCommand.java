@@ -124,7 +124,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     private Path scratch;
 
     @Option(names = "--bin", defaultValue = "1", paramLabel = "N", description = "Detector binning on input: 2 or 4"
-            + " (N×N pixels summed, pixel size × N; 1 = none, the default).")
+            + " (each N×N block of pixels averaged, flats and darks alike; pixel size × N; 1 = none, the default).")
     private int bin;
 
     @Option(names = "--streaming", defaultValue = "auto", paramLabel = "MODE", description = "auto (in memory when"
