@@ -673,13 +673,13 @@ class BadInputTest {
     void analyzeRefusesAMemoryBudgetTooSmallForEitherPathBeforeAnyWork() throws IOException {
         // 6 scans of 24 × 32 × 32 with 10 flats and 5 darks (docs/large-data.md: the plan's model)
         String line = assertAnalyzeRefused(INPUT, sixScansWith("run", null, null), List.of(), "--memory", "1m");
-        assertEquals("edgewise analyze: needs 68.9 MB of memory for the streaming analysis of 6 scans of 24 × 32 × 32"
-                + " (angles × rows × columns) (in memory 70.7 MB), has 1.0 MB (--memory or -Xmx); or bin the detector"
+        assertEquals("edgewise analyze: needs 70.7 MB of memory for the streaming analysis of 6 scans of 24 × 32 × 32"
+                + " (angles × rows × columns) (in memory 72.5 MB), has 1.0 MB (--memory or -Xmx); or bin the detector"
                 + " on input (--bin 2)", line);
         clear();
         String off = assertAnalyzeRefused(INPUT, sixScansWith("off", null, null), List.of(), "--memory", "64m",
                 "--streaming", "off");
-        assertEquals("edgewise analyze: needs 70.7 MB of memory for the in-memory analysis (--streaming off) of 6 scans"
+        assertEquals("edgewise analyze: needs 72.5 MB of memory for the in-memory analysis (--streaming off) of 6 scans"
                 + " of 24 × 32 × 32 (angles × rows × columns), has 64.0 MB (--memory or -Xmx); or bin the detector on"
                 + " input (--bin 2)", off);
     }

@@ -148,7 +148,7 @@ public final class MemoryPlan {
      * labels, hulls, depth map, Δμ, maps and standard deviations of the analysis, all held until the results file is
      * written, and the segmentation's work arrays.
      */
-    static final double BYTES_PER_VOLUME_BYTE = 6.5;
+    static final double BYTES_PER_VOLUME_BYTE = 8.9;
     /** Largest reduced-copy factor: beyond it an estimate on a 1224-wide detector sees fewer than 150 pixels. */
     public static final int MAX_REDUCTION = 8;
     /**
