@@ -667,6 +667,101 @@ class BadInputTest {
         assertAnalyzeRefused(USAGE, sixScansWith("run", null, null), List.of("--core", "FROM,TO"), "--core", "2.0");
     }
 
+    // ---- analyze within a memory budget and a scratch folder ----
+
+    @Test
+    void analyzeRefusesAMemoryBudgetTooSmallForEitherPathBeforeAnyWork() throws IOException {
+        // 6 scans of 24 × 32 × 32 with 10 flats and 5 darks (docs/large-data.md: the plan's model)
+        String line = assertAnalyzeRefused(INPUT, sixScansWith("run", null, null), List.of(), "--memory", "1m");
+        assertEquals("edgewise analyze: needs 70.7 MB of memory for the streaming analysis of 6 scans of 24 × 32 × 32"
+                + " (angles × rows × columns) (in memory 72.5 MB), has 1.0 MB (--memory or -Xmx); or bin the detector"
+                + " on input (--bin 2)", line);
+        clear();
+        String off = assertAnalyzeRefused(INPUT, sixScansWith("off", null, null), List.of(), "--memory", "64m",
+                "--streaming", "off");
+        assertEquals("edgewise analyze: needs 72.5 MB of memory for the in-memory analysis (--streaming off) of 6 scans"
+                + " of 24 × 32 × 32 (angles × rows × columns), has 64.0 MB (--memory or -Xmx); or bin the detector on"
+                + " input (--bin 2)", off);
+    }
+
+    @Test
+    void analyzeRefusesMalformedMemoryBinAndStreamingOptionsAsUsageErrors() throws IOException {
+        Path folder = sixScansWith("run", null, null);
+        assertAnalyzeRefused(USAGE, folder, List.of("--memory must be a size such as 4g or 512m", "was 'four'"),
+                "--memory", "four");
+        clear();
+        assertAnalyzeRefused(USAGE, folder, List.of("--memory must be a size", "was '0'"), "--memory", "0");
+        clear();
+        assertAnalyzeRefused(USAGE, folder, List.of("--memory 1024t is more than the JVM's maximum heap of"),
+                "--memory", "1024t");
+        clear();
+        assertAnalyzeRefused(USAGE, folder, List.of("--bin must be 2 or 4 (or 1: no binning), was 3"), "--bin", "3");
+        clear();
+        assertAnalyzeRefused(USAGE, folder, List.of("--streaming must be auto, on or off, was 'maybe'"),
+                "--streaming", "maybe");
+    }
+
+    @Test
+    void analyzeRefusesAScratchFolderThatIsMissingOrNotWritable() throws IOException {
+        Path folder = sixScansWith("run", null, null);
+        Path missing = dir.resolve("no-such-disk");
+        assertAnalyzeRefused(OUTPUT, folder, List.of(missing + ": scratch folder does not exist"), "--scratch",
+                missing.toString());
+        assertFalse(Files.exists(missing));
+        clear();
+        Path file = Files.writeString(dir.resolve("scratch.txt"), "x");
+        assertAnalyzeRefused(OUTPUT, folder, List.of(file + ": scratch folder is a file, not a folder"),
+                "--scratch", file.toString());
+        clear();
+        Path readOnly = Files.createDirectories(dir.resolve("read-only-scratch"));
+        Files.setPosixFilePermissions(readOnly, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            // a user who may write everywhere (root) cannot write into a process's folder of /proc either
+            Path unwritable = Files.isWritable(readOnly) ? Path.of("/proc/1") : readOnly;
+            assertAnalyzeRefused(OUTPUT, folder, List.of(unwritable + ": scratch folder cannot be written"),
+                    "--scratch", unwritable.toString());
+            assertEquals(List.of(), listing(readOnly));
+        } finally {
+            Files.setPosixFilePermissions(readOnly, java.nio.file.attribute.PosixFilePermissions.fromString(
+                    "rwxr-xr-x"));
+        }
+    }
+
+    /** The streaming path through the command's execution, with a disk of 1000 free bytes and with Ctrl-C. */
+    @Test
+    void analyzeRefusesAScratchDiskTooSmallAndACancelledStreamingRunLeavesNothing() throws IOException {
+        Path folder = sixScansWith("run", null, null);
+        Path scratch = Files.createDirectories(dir.resolve("scratch"));
+        Path target = dir.resolve("analysis");
+        org.edgewise.workflow.streaming.MemoryOptions streaming = org.edgewise.workflow.streaming.MemoryOptions
+                .defaults().withScratch(scratch).withStreaming(org.edgewise.workflow.streaming.MemoryPlan.Choice.ON);
+        java.util.concurrent.atomic.AtomicBoolean ctrlC = new java.util.concurrent.atomic.AtomicBoolean();
+        int status = PipelineExecution.execute("analyze", target, List.of(folder), new PrintWriter(err),
+                new PrintWriter(out), ctrlC, run -> org.edgewise.workflow.Analysis.runInto(List.of(folder),
+                        run.staging(), run.folder(), org.edgewise.workflow.AnalysisParameters.defaults(),
+                        streaming.withFreeSpace(place -> 1000), org.edgewise.core.StageRegistries.fromExtensions(),
+                        run.monitor()).toString());
+        assertEquals(OUTPUT, status, err.toString());
+        assertEquals("edgewise analyze: " + scratch + ": has 1.0 kB free, the streaming analysis needs"
+                + " 896.0 kB of scratch space (the volumes file and the labels); give --scratch another folder on a"
+                + " larger disk", err.toString().strip());
+        System.out.println("exit " + status + ": " + err.toString().strip());
+        assertFalse(Files.exists(target));
+        assertEquals(List.of("run", "scratch"), listing(dir));
+        assertEquals(List.of(), listing(scratch));
+        clear();
+        ctrlC.set(true); // as the Ctrl-C handler does: the run stops at its first check, after the scratch is made
+        status = PipelineExecution.execute("analyze", target, List.of(folder), new PrintWriter(err),
+                new PrintWriter(out), ctrlC, run -> org.edgewise.workflow.Analysis.runInto(List.of(folder),
+                        run.staging(), run.folder(), org.edgewise.workflow.AnalysisParameters.defaults(), streaming,
+                        org.edgewise.core.StageRegistries.fromExtensions(), run.monitor()).toString());
+        assertEquals(130, status, err.toString());
+        assertEquals("edgewise analyze: cancelled; nothing was written to " + target, err.toString().strip());
+        assertFalse(Files.exists(target));
+        assertEquals(List.of("run", "scratch"), listing(dir));
+        assertEquals(List.of(), listing(scratch), "the scratch folder made in it is gone");
+    }
+
     // ---- valid but unusual inputs keep working ----
 
     @Test

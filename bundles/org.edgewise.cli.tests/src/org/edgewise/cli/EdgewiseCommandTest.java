@@ -42,6 +42,29 @@ class EdgewiseCommandTest {
         }
     }
 
+    /** picocli formats descriptions with String.format: a lone percent sign prints a warning instead of the text. */
+    @Test
+    void everyCommandsHelpIsFormattedWithoutWarnings() throws Exception {
+        java.io.PrintStream systemErr = System.err;
+        java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(warnings, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            for (String command : new String[] { "simulate", "analyze", "align", "reconstruct", "segment", "run",
+                "demo" }) {
+                assertEquals(0, run("help", command), command);
+            }
+        } finally {
+            System.setErr(systemErr);
+        }
+        String text = warnings.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals("", text + err, "no picocli warning");
+        String help = out.toString().replaceAll("\\s+", " ");
+        assertTrue(help.contains("(default 5.5; 12 % log spread)"), help);
+        for (String option : new String[] { "--memory=SIZE", "--scratch=DIR", "--bin=N", "--streaming=MODE" }) {
+            assertTrue(out.toString().contains(option), option + " in analyze --help");
+        }
+    }
+
     @Test
     void noCommandShowsUsage() {
         assertEquals(0, run());

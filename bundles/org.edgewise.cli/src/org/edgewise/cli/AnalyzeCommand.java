@@ -18,6 +18,8 @@ import org.edgewise.segment.DepthMaps;
 import org.edgewise.segment.stages.ParticlesModel;
 import org.edgewise.workflow.Analysis;
 import org.edgewise.workflow.AnalysisParameters;
+import org.edgewise.workflow.streaming.MemoryOptions;
+import org.edgewise.workflow.streaming.MemoryPlan;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,8 +33,12 @@ import picocli.CommandLine.Spec;
  * once, every input checked before any work, one progress line on stderr, the results moved into place only when
  * everything succeeded, Ctrl-C leaves nothing), and a Table-1 summary at the end. Exit codes are those of every
  * command ({@link org.edgewise.core.pipeline.Failures.Kind}): 0 done; 1 the run failed (also when segmentation leaves
- * no particle); 2 invalid options; 3 an input cannot be used (also no particle in the field of view); 4 the output folder cannot be used (locked by another run, not writable,
- * holds other files); 130 cancelled. Every failure is one line naming the file and the problem, and leaves nothing.
+ * no particle); 2 invalid options (also a malformed {@code --memory} or {@code --bin 3}); 3 an input cannot be used
+ * (also no particle in the field of view, or data larger than {@code --memory} can take: "needs 7.2 GB of memory for
+ * ..., has 4.0 GB"); 4 the output folder or the scratch folder cannot be used (locked by another run, not writable,
+ * holds other files, too little free space); 130 cancelled. Every failure is one line naming the file and the
+ * problem, and leaves nothing. {@code --memory}, {@code --scratch}, {@code --bin} and {@code --streaming} become
+ * {@link MemoryOptions}: the {@link MemoryPlan} decides between the in-memory and the streaming path.
  */
 @Command(name = "analyze", sortOptions = false,
         description = { "Depth profiles and Table-1 metrics of every particle from a folder of Data Exchange files"
@@ -42,7 +48,10 @@ import picocli.CommandLine.Spec;
             ExitCodes.INPUT, ExitCodes.OUTPUT, ExitCodes.CANCELLED }, footer = { "",
                 "No particle in the field of view of the Ni above-edge scan is an input that cannot be used (3);"
                         + " no particle left by segmentation stops the run at the profiles step (1). Nothing is"
-                        + " written in either case.", ExitCodes.VERBOSE })
+                        + " written in either case.",
+                "Data larger than --memory can take fail before any work with 'needs X GB of memory for ...,"
+                        + " has Y GB (--memory or -Xmx)' (3); a scratch folder that is missing, not writable or"
+                        + " has too little free space is refused like an output folder (4).", ExitCodes.VERBOSE })
 final class AnalyzeCommand implements Callable<Integer> {
 
     static final List<String> OUTPUTS = Analysis.FILES;
@@ -104,18 +113,39 @@ final class AnalyzeCommand implements Callable<Integer> {
             + " them to the Ni grid in 3-D.")
     private boolean noRegister;
 
+    @Option(names = "--memory", paramLabel = "SIZE", description = "Memory to stay within, as -Xmx takes it (e.g. 4g,"
+            + " 512m; 1g = 1024³ bytes); at most the JVM's maximum heap (default: that heap, set with"
+            + " EDGEWISE_JAVA_OPTS=-Xmx...). Decides in-memory or streaming, reduced copies and slab sizes.")
+    private String memory;
+
+    @Option(names = "--scratch", paramLabel = "DIR", description = "Existing folder for the streaming path's volumes"
+            + " file and temporary files (default: inside the output's hidden staging folder); its free space is"
+            + " checked before the run, and what is written there is deleted afterwards.")
+    private Path scratch;
+
+    @Option(names = "--bin", defaultValue = "1", paramLabel = "N", description = "Detector binning on input: 2 or 4"
+            + " (each N×N block of pixels averaged, flats and darks alike; pixel size × N; 1 = none, the default).")
+    private int bin;
+
+    @Option(names = "--streaming", defaultValue = "auto", paramLabel = "MODE", description = "auto (in memory when"
+            + " the data fit --memory, else streaming: slab by slab and particle by particle through the scratch"
+            + " folder), on or off (default ${DEFAULT-VALUE}).")
+    private String streaming;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter o = spec.commandLine().getOut();
         AnalysisParameters parameters;
+        MemoryOptions memoryOptions;
         try {
             parameters = parameters();
+            memoryOptions = memoryOptions(Runtime.getRuntime().maxMemory());
         } catch (IllegalArgumentException e) {
             return PipelineExecution.fail(err, "analyze", PipelineExecution.INVALID, e.getMessage());
         }
         return PipelineExecution.execute("analyze", out, inputs, err, o, run -> {
-            Analysis.Result r = Analysis.runInto(inputs, run.staging(), run.folder(), parameters,
+            Analysis.Result r = Analysis.runInto(inputs, run.staging(), run.folder(), parameters, memoryOptions,
                     StageRegistries.fromExtensions(), run.monitor());
             run.warn(r.warnings());
             StringWriter text = new StringWriter();
@@ -148,6 +178,24 @@ final class AnalyzeCommand implements Callable<Integer> {
         } catch (InvalidParameterException x) {
             throw new IllegalArgumentException(x.getMessage(), x);
         }
+    }
+
+    /**
+     * @param maxHeapBytes the JVM's maximum heap: the default budget, and the largest {@code --memory} accepted
+     * @return {@code --memory}, {@code --scratch}, {@code --bin} and {@code --streaming}
+     * @throws IllegalArgumentException naming the option and what it accepts
+     */
+    MemoryOptions memoryOptions(long maxHeapBytes) {
+        long budget = memory == null ? maxHeapBytes : MemoryPlan.parseSize(memory);
+        if (budget > maxHeapBytes) {
+            throw new IllegalArgumentException("--memory " + memory + " is more than the JVM's maximum heap of "
+                    + MemoryPlan.formatSize(maxHeapBytes) + "; give less, or raise the heap (EDGEWISE_JAVA_OPTS=-Xmx"
+                    + memory + ")");
+        }
+        if (bin != 1 && bin != 2 && bin != 4) {
+            throw new IllegalArgumentException("--bin must be 2 or 4 (or 1: no binning), was " + bin);
+        }
+        return new MemoryOptions(budget, scratch, bin, MemoryPlan.Choice.parse(streaming));
     }
 
     private static double[] window(String text, String option) {

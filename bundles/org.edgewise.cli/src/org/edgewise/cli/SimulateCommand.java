@@ -74,7 +74,7 @@ final class SimulateCommand implements Callable<Integer> {
     private Integer particles;
 
     @Option(names = "--diameter", defaultValue = "5.5", paramLabel = "UM",
-            description = "With --field: median particle diameter, µm (default ${DEFAULT-VALUE}; 12 % log spread).")
+            description = "With --field: median particle diameter, µm (default ${DEFAULT-VALUE}; 12 %% log spread).")
     private double diameterUm;
 
     @Option(names = "--touching", defaultValue = "0.3", paramLabel = "SHARE",

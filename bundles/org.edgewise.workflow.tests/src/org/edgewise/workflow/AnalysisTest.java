@@ -150,6 +150,14 @@ class AnalysisTest {
                 .toString());
         String provenance = Files.readString(out.resolve(Analysis.PROVENANCE_FILE));
         assertTrue(provenance.contains(RegisterElementStage.ID) && provenance.contains("\"warnings\""), provenance);
+        // the memory plan, from the six 48³ volumes' shapes in the file: 64 MB + 8.9 × their 2.5 MB of floats
+        com.fasterxml.jackson.databind.JsonNode memory = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(provenance).path("analysis").path("memory");
+        assertEquals("in-memory", memory.path("path").asText(), memory.toString());
+        assertEquals(Runtime.getRuntime().maxMemory(), memory.path("budgetBytes").asLong());
+        assertEquals(90_731_316L, memory.path("inMemoryBytes").asLong());
+        assertEquals(1, memory.path("reductionFactor").asInt());
+        assertEquals(0, memory.path("scratchBytes").asLong());
         assertTrue(ResultsFile.names(out.resolve(Analysis.RESULTS_FILE)).size() > 20);
         assertReportIsSelfContainedWithEveryPlot(Files.readString(r.report()), 2);
     }

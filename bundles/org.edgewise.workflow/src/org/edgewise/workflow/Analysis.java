@@ -31,6 +31,12 @@ import org.edgewise.gradient.ProfileRow;
 import org.edgewise.gradient.stages.RegisterElementStage;
 import org.edgewise.io.ResultsFile;
 import org.edgewise.physics.EnergyPair;
+import org.edgewise.workflow.streaming.InputShapes;
+import org.edgewise.workflow.streaming.MemoryOptions;
+import org.edgewise.workflow.streaming.MemoryPlan;
+import org.edgewise.workflow.streaming.Scratch;
+import org.edgewise.workflow.streaming.StreamingAnalysis;
+import org.edgewise.workflow.streaming.StreamingReconstruction;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -39,8 +45,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The gradient analysis as one call, the same from the command line ({@code edgewise analyze}), the workbench and a
- * batch job: checks the inputs ({@link AnalysisInputs}, the checks of every command first), runs
- * {@link AnalyzeWorkflow}'s pipeline through the standard runner and writes exactly the analysis files
+ * batch job: checks the inputs ({@link AnalysisInputs}, the checks of every command first), plans its memory
+ * ({@link MemoryPlan}: in memory when the data fit the budget, else streaming through a {@link Scratch} folder; a run
+ * that fits neither way is refused before any work), runs {@link AnalyzeWorkflow}'s pipeline through the standard
+ * runner (or the streaming reconstruction and analysis) and writes exactly the analysis files
  * {@link #FILES} (and the {@link OutputFolder} manifest) as the output folder, all at once through the
  * {@link OutputFolder} of every command: a second run into the same folder fails naming the first, and a failed or
  * cancelled run leaves nothing.
@@ -183,15 +191,49 @@ public final class Analysis {
      */
     public static Result runInto(List<Path> inputs, Path staging, Path out, AnalysisParameters parameters,
             IStageRegistry stages, IMonitor monitor) throws IOException, PipelineException {
+        return runInto(inputs, staging, out, parameters, MemoryOptions.defaults(), stages, monitor);
+    }
+
+    /**
+     * As {@link #runInto(List, Path, Path, AnalysisParameters, IStageRegistry, IMonitor)} within a memory budget:
+     * after the input check the {@link MemoryPlan} decides the path; the in-memory path runs
+     * {@link AnalyzeWorkflow}'s pipeline, the streaming path reconstructs the scans into a volumes file in a
+     * {@link Scratch} folder (checked for free space first, deleted afterwards whatever happens) and analyses it.
+     * {@code provenance.json} records the plan ({@code analysis.memory}).
+     *
+     * @param memory the budget, scratch folder, binning on input and the choice of path
+     * @throws MemoryPlan.TooSmallException if the budget fits neither path (an input problem, before any work)
+     * @throws org.edgewise.api.files.OutputException if the scratch folder cannot be used or is too small
+     */
+    public static Result runInto(List<Path> inputs, Path staging, Path out, AnalysisParameters parameters,
+            MemoryOptions memory, IStageRegistry stages, IMonitor monitor) throws IOException, PipelineException {
         long start = System.nanoTime();
         AnalysisInputs.Input input;
         AnalyzeWorkflow.Plan plan;
+        MemoryPlan memoryPlan;
         List<Scan> scans = List.of();
         try {
             input = AnalysisInputs.check(inputs);
+        } catch (IOException | IllegalArgumentException e) {
+            String message = e.getMessage() == null ? e.toString() : e.getMessage();
+            throw new InputException(message.lines().findFirst().orElse(message), e);
+        }
+        if (memory.scratch() != null) {
+            Scratch.check(memory.scratch());
+        }
+        memoryPlan = plan(input, memory);
+        if (memoryPlan.streaming()) {
+            return runStreaming(input, staging, out, parameters, memory, memoryPlan, stages, monitor, start);
+        }
+        if (memory.bin() != 1 && input.volumes() != null) {
+            throw new PipelineException("--bin " + memory.bin() + ": binning on input applies to scans, not to the"
+                    + " volumes file " + input.volumes(), new org.edgewise.api.parameters.InvalidParameterException(
+                            "bin", "binning on input of a volumes file"));
+        }
+        try {
             String description = COMMAND + " " + String.join(" ", inputs.stream().map(Path::toString).toList());
             AnalyzeWorkflow.Builder builder = AnalyzeWorkflow.builder().parameters(parameters)
-                    .description(description);
+                    .description(description).reconstruction(ReconstructWorkflow.builder().binning(memory.bin()));
             if (input.volumes() != null) {
                 builder.volumes(input.volumes());
             } else {
@@ -218,13 +260,83 @@ public final class Analysis {
         AnalysisFiles.alignment(results).write(staging.resolve(ALIGNMENT_FILE));
         AnalysisFiles.registration(results).write(staging.resolve(REGISTRATION_FILE));
         Files.move(run.resultsFile(), staging.resolve(RESULTS_FILE), StandardCopyOption.REPLACE_EXISTING);
-        String provenance = provenance(run, results, warnings);
+        String provenance = provenance(run, results, warnings, memoryPlan);
         Files.writeString(staging.resolve(PROVENANCE_FILE), provenance);
         AnalysisReport.write(staging.resolve(REPORT_FILE), results, provenance, warnings);
         deleteRecursively(runDir);
         List<Path> files = FILES.stream().map(out::resolve).toList();
         return new Result(out, files, results.pairs(), results.particles(), results.rows(), results.metrics(),
                 warnings, (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * The memory plan of the checked inputs.
+     *
+     * @throws MemoryPlan.TooSmallException if no path fits
+     */
+    static MemoryPlan plan(AnalysisInputs.Input input, MemoryOptions memory) throws IOException {
+        if (input.volumes() != null) {
+            return MemoryPlan.forVolumes(InputShapes.volumes(input.volumes()), memory.budgetBytes(),
+                    memory.streaming());
+        }
+        List<MemoryPlan.ScanShape> shapes = new ArrayList<>();
+        for (Path file : input.scans()) {
+            shapes.add(InputShapes.scan(file));
+        }
+        return MemoryPlan.forScans(shapes, memory.bin(), memory.budgetBytes(), memory.streaming());
+    }
+
+    /**
+     * The streaming path: scans → the volumes file in the scratch folder → the analysis files in {@code staging};
+     * for a volumes file only the second step. The scratch folder is deleted after success, failure and cancel.
+     */
+    private static Result runStreaming(AnalysisInputs.Input input, Path staging, Path out,
+            AnalysisParameters parameters, MemoryOptions memory, MemoryPlan plan, IStageRegistry stages,
+            IMonitor monitor, long start) throws IOException, PipelineException {
+        try (Scratch scratch = Scratch.open(memory.scratch(), staging, plan.scratchBytes(), memory.freeSpace())) {
+            checkCancelled(monitor, "before the reconstruction");
+            Path volumes = input.volumes();
+            if (volumes == null) {
+                List<Scan> scans;
+                try {
+                    scans = Scans.read(input.scans());
+                } catch (IOException | IllegalArgumentException e) {
+                    String message = e.getMessage() == null ? e.toString() : e.getMessage();
+                    throw new InputException(message.lines().findFirst().orElse(message), e);
+                }
+                volumes = scratch.volumesFile();
+                StreamingReconstruction.run(scans, volumes, StreamingReconstruction.Settings.defaults()
+                        .withReductionFactor(plan.reductionFactor()).withSlabRows(plan.reconstructionSlabRows())
+                        .withBinning(plan.bin()), monitor);
+                checkCancelled(monitor, "after the reconstruction");
+            }
+            Result result = StreamingAnalysis.run(volumes, staging, parameters, new StreamingAnalysis.Settings(
+                    plan.reductionFactor(), plan.passSlabRows(), scratch.file("analysis")), stages, monitor);
+            checkCancelled(monitor, "after the analysis");
+            recordPlan(staging.resolve(PROVENANCE_FILE), plan);
+            return new Result(out, FILES.stream().map(out::resolve).toList(), result.pairs(), result.particles(),
+                    result.rows(), result.metrics(), result.warnings(), (System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private static void checkCancelled(IMonitor monitor, String where) throws PipelineCancelledException {
+        if (monitor != null && monitor.isCancelled()) {
+            throw new PipelineCancelledException("cancelled " + where);
+        }
+    }
+
+    /** Adds the memory plan to a provenance record written by the streaming analysis. */
+    private static void recordPlan(Path provenanceFile, MemoryPlan plan) throws IOException {
+        if (!Files.isRegularFile(provenanceFile)) {
+            return;
+        }
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = (ObjectNode) mapper.readTree(provenanceFile.toFile());
+        ObjectNode analysis = root.has("analysis") && root.get("analysis").isObject()
+                ? (ObjectNode) root.get("analysis") : root.putObject("analysis");
+        analysis.set("memory", mapper.valueToTree(plan.toMap()));
+        String json = mapper.writeValueAsString(root);
+        org.edgewise.api.files.AtomicFiles.write(provenanceFile, temporary -> Files.writeString(temporary, json));
     }
 
     /** @return the energy pairs: from the scans, else from the volumes of the results file */
@@ -281,8 +393,8 @@ public final class Analysis {
     }
 
     /** The runner's provenance record with the analysis's warnings and the particles cut by the field of view. */
-    private static String provenance(RunResult run, AnalysisResults results, List<String> warnings)
-            throws IOException {
+    private static String provenance(RunResult run, AnalysisResults results, List<String> warnings,
+            MemoryPlan memoryPlan) throws IOException {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = (ObjectNode) mapper.readTree(run.provenance().toJson());
         ObjectNode analysis = root.putObject("analysis");
@@ -291,6 +403,7 @@ public final class Analysis {
             pairs.addObject().put("element", p.element().symbol()).put("belowKev", p.belowKev())
                     .put("aboveKev", p.aboveKev());
         }
+        analysis.set("memory", mapper.valueToTree(memoryPlan.toMap()));
         ArrayNode list = analysis.putArray("warnings");
         warnings.forEach(list::add);
         ArrayNode cut = analysis.putArray("particlesCutByFieldOfView");
