@@ -743,8 +743,8 @@ class BadInputTest {
                         run.monitor()).toString());
         assertEquals(OUTPUT, status, err.toString());
         assertEquals("edgewise analyze: " + scratch + ": has 1.0 kB free, the streaming analysis needs"
-                + " 896.0 kB of scratch space (the volumes file and the labels); give --scratch another folder on a"
-                + " larger disk", err.toString().strip());
+                + " 896.0 kB of scratch space (the volumes file and the particle regions); give --scratch another"
+                + " folder on a larger disk", err.toString().strip());
         System.out.println("exit " + status + ": " + err.toString().strip());
         assertFalse(Files.exists(target));
         assertEquals(List.of("run", "scratch"), listing(dir));

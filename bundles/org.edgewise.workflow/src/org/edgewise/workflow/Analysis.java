@@ -221,14 +221,14 @@ public final class Analysis {
         if (memory.scratch() != null) {
             Scratch.check(memory.scratch());
         }
-        memoryPlan = plan(input, memory);
-        if (memoryPlan.streaming()) {
-            return runStreaming(input, staging, out, parameters, memory, memoryPlan, stages, monitor, start);
-        }
         if (memory.bin() != 1 && input.volumes() != null) {
             throw new PipelineException("--bin " + memory.bin() + ": binning on input applies to scans, not to the"
                     + " volumes file " + input.volumes(), new org.edgewise.api.parameters.InvalidParameterException(
                             "bin", "binning on input of a volumes file"));
+        }
+        memoryPlan = plan(input, memory);
+        if (memoryPlan.streaming()) {
+            return runStreaming(input, staging, out, parameters, memory, memoryPlan, stages, monitor, start);
         }
         try {
             String description = COMMAND + " " + String.join(" ", inputs.stream().map(Path::toString).toList());
@@ -296,8 +296,9 @@ public final class Analysis {
         try (Scratch scratch = Scratch.open(memory.scratch(), staging, plan.scratchBytes(), memory.freeSpace())) {
             checkCancelled(monitor, "before the reconstruction");
             Path volumes = input.volumes();
+            StreamingReconstruction.Result reconstruction = null;
+            List<Scan> scans = List.of();
             if (volumes == null) {
-                List<Scan> scans;
                 try {
                     scans = Scans.read(input.scans());
                 } catch (IOException | IllegalArgumentException e) {
@@ -305,18 +306,89 @@ public final class Analysis {
                     throw new InputException(message.lines().findFirst().orElse(message), e);
                 }
                 volumes = scratch.volumesFile();
-                StreamingReconstruction.run(scans, volumes, StreamingReconstruction.Settings.defaults()
-                        .withReductionFactor(plan.reductionFactor()).withSlabRows(plan.reconstructionSlabRows())
-                        .withBinning(plan.bin()), monitor);
+                try {
+                    reconstruction = StreamingReconstruction.run(scans, volumes,
+                            StreamingReconstruction.Settings.defaults().withReductionFactor(plan.reductionFactor())
+                                    .withSlabRows(plan.reconstructionSlabRows()).withBinning(plan.bin()), monitor);
+                } catch (java.util.concurrent.CancellationException e) {
+                    // the slab loop's cancel: the same exit (130) and message as a cancelled pipeline
+                    throw new PipelineCancelledException(e.getMessage());
+                }
                 checkCancelled(monitor, "after the reconstruction");
             }
             Result result = StreamingAnalysis.run(volumes, staging, parameters, new StreamingAnalysis.Settings(
-                    plan.reductionFactor(), plan.passSlabRows(), scratch.file("analysis")), stages, monitor);
+                    plan.reductionFactor(), plan.passSlabRows(), scratch.file("analysis"), memory.budgetBytes()),
+                    stages, monitor);
             checkCancelled(monitor, "after the analysis");
+            if (reconstruction != null) {
+                writeStreamedTables(staging, scans, reconstruction.geometries(), plan.reductionFactor());
+            }
             recordPlan(staging.resolve(PROVENANCE_FILE), plan);
             return new Result(out, FILES.stream().map(out::resolve).toList(), result.pairs(), result.particles(),
                     result.rows(), result.metrics(), result.warnings(), (System.nanoTime() - start) / 1e9);
         }
+    }
+
+    /**
+     * {@code alignment.csv} and the pair rows of {@code registration.csv} of a streaming run from scans, in the
+     * in-memory run's formats: the estimates were made on copies binned by {@code factor}, so shifts are scaled to
+     * full-resolution pixels and the rotation centre is the full-resolution column the reconstruction used. The
+     * element rows (Mn and Co volumes to the Ni grid) are the streaming analysis's own.
+     */
+    private static void writeStreamedTables(Path staging, List<Scan> scans,
+            List<StreamingReconstruction.ScanGeometry> geometries, int factor) throws IOException {
+        Map<String, StreamingReconstruction.ScanGeometry> byScan = new java.util.HashMap<>();
+        for (StreamingReconstruction.ScanGeometry g : geometries) {
+            byScan.put(g.scan(), g);
+        }
+        org.edgewise.io.CsvTable alignment = new org.edgewise.io.CsvTable(AnalysisFiles.ALIGNMENT_COLUMNS);
+        for (Scan scan : scans) {
+            StreamingReconstruction.ScanGeometry g = byScan.get(scan.name());
+            if (g == null || g.alignment() == null) {
+                continue;
+            }
+            Dataset t = g.alignment();
+            for (int row = 0; row < t.getShape()[0]; row++) {
+                alignment.addRow(scan.name(), scan.energyKev(), Tables.get(t, row, AlignmentTables.ANGLE_DEG),
+                        factor * Tables.get(t, row, AlignmentTables.SHIFT_ROW_PX),
+                        factor * Tables.get(t, row, AlignmentTables.SHIFT_COL_PX));
+            }
+        }
+        alignment.write(staging.resolve(ALIGNMENT_FILE));
+        org.edgewise.io.CsvTable registration = new org.edgewise.io.CsvTable(AnalysisFiles.REGISTRATION_COLUMNS);
+        for (Element e : Element.values()) {
+            String below = AnalyzeWorkflow.volumeName(e, false);
+            String above = AnalyzeWorkflow.volumeName(e, true);
+            StreamingReconstruction.ScanGeometry b = byScan.get(below);
+            StreamingReconstruction.ScanGeometry a = byScan.get(above);
+            registration.addRow(below, below, 0.0, 0.0, 1.0, centre(b), null);
+            if (a != null && a.registration() != null) {
+                Dataset t = a.registration();
+                registration.addRow(above, below, factor * Tables.get(t, 0, AlignmentTables.SHIFT_ROW_PX),
+                        factor * Tables.get(t, 0, AlignmentTables.SHIFT_COL_PX), Tables.get(t, 0,
+                                AlignmentTables.SCALE), centre(a), factor * Tables.get(t, 0,
+                                        AlignmentTables.RESIDUAL));
+            }
+        }
+        Path file = staging.resolve(REGISTRATION_FILE);
+        if (Files.isRegularFile(file)) {
+            List<String> lines = Files.readAllLines(file);
+            for (String line : lines.subList(1, lines.size())) {
+                String[] cells = line.split(",", -1);
+                if (cells[0].endsWith("_volume")) {
+                    Object[] row = new Object[cells.length];
+                    for (int c = 0; c < cells.length; c++) {
+                        row[c] = c < 2 ? cells[c] : cells[c].isEmpty() ? null : (Object) Double.valueOf(cells[c]);
+                    }
+                    registration.addRow(row);
+                }
+            }
+        }
+        registration.write(file);
+    }
+
+    private static Double centre(StreamingReconstruction.ScanGeometry g) {
+        return g == null || Double.isNaN(g.centrePx()) ? null : g.centrePx();
     }
 
     private static void checkCancelled(IMonitor monitor, String where) throws PipelineCancelledException {

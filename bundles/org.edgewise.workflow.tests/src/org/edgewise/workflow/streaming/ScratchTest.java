@@ -51,7 +51,7 @@ class ScratchTest {
         OutputException e = assertThrows(OutputException.class, () -> Scratch.open(null, staging, need,
                 folder -> free));
         assertEquals(staging + ": has 1.2 GB free, the streaming analysis needs 12.3 GB of scratch space (the volumes"
-                + " file and the labels); give --scratch DIR on a larger disk", e.getMessage());
+                + " file and the particle regions); give --scratch DIR on a larger disk", e.getMessage());
         assertEquals(Failures.Kind.OUTPUT, Failures.kind(e));
         assertEquals(List.of(), listing(staging), "nothing created");
 

@@ -421,7 +421,10 @@ public final class MemoryPlan {
                 * Math.min(MIN_CROP_EDGE, volume.columns());
     }
 
-    /** The connected components' labels of the whole volume, int32, kept on disk between the passes. */
+    /**
+     * Room for the particle regions' intermediate files (each region's six cropped volumes and its own results until
+     * they are merged): at most one int32 per voxel of the volume, as the regions' boxes together cover less than it.
+     */
     private static long labelsBytes(VolumeShape volume) {
         return 4L * volume.voxels();
     }
@@ -508,7 +511,7 @@ public final class MemoryPlan {
         return path == Path.IN_MEMORY ? inMemoryBytes : streamingBytes;
     }
 
-    /** @return the scratch space the chosen path needs (the volumes file and the labels), bytes; 0 in memory */
+    /** @return the scratch space the chosen path needs (the volumes file and the particle regions), bytes; 0 in memory */
     public long scratchBytes() {
         return scratchBytes;
     }

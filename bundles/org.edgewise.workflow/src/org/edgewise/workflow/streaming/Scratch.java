@@ -22,7 +22,7 @@ import org.edgewise.api.files.OutputFolder;
  * <p>
  * A problem is an {@link OutputException} (exit code 4, like an output folder that cannot be used) whose message is
  * one line naming the folder, e.g. {@code /mnt/fast: has 1.2 GB free, the streaming analysis needs 12.3 GB of
- * scratch space (the volumes file and the labels); give --scratch DIR on a larger disk}.
+ * scratch space (the volumes file and the particle regions); give --scratch DIR on a larger disk}.
  * <pre>{@code
  * try (Scratch scratch = Scratch.open(null, staging, plan.scratchBytes())) {
  *     StreamingReconstruction.run(scans, scratch.volumesFile(), settings, monitor);
@@ -91,7 +91,7 @@ public final class Scratch implements AutoCloseable {
         if (free < neededBytes) {
             throw new OutputException(place, "has " + MemoryPlan.formatSize(free) + " free, the streaming analysis"
                     + " needs " + MemoryPlan.formatSize(neededBytes) + " of scratch space (the volumes file and the"
-                    + " labels); " + (given == null ? "give --scratch DIR on a larger disk"
+                    + " particle regions); " + (given == null ? "give --scratch DIR on a larger disk"
                             : "give --scratch another folder on a larger disk"));
         }
         Path folder;

@@ -107,14 +107,24 @@ public final class StreamingAnalysis {
      * @param slabRows        planes of the volume (z) read at once for the threshold and the labelling, ≥ 1
      * @param scratch         folder for intermediate files (crops, the binned copy), or null: a folder inside the
      *                        staging folder; it is deleted at the end
+     * @param memoryBytes     the memory budget each particle region's in-memory analysis must fit (a region that
+     *                        does not is refused before its analysis with the memory it would need)
      */
-    public record Settings(int reductionFactor, int slabRows, Path scratch) {
+    public record Settings(int reductionFactor, int slabRows, Path scratch, long memoryBytes) {
 
         public Settings {
             if (reductionFactor < 1 || slabRows < 1) {
                 throw new IllegalArgumentException("reduction factor and slab rows must be at least 1, were "
                         + reductionFactor + " and " + slabRows);
             }
+            if (memoryBytes <= 0) {
+                throw new IllegalArgumentException("the memory budget must be positive, was " + memoryBytes);
+            }
+        }
+
+        /** Settings with the JVM's maximum heap as the memory budget. */
+        public Settings(int reductionFactor, int slabRows, Path scratch) {
+            this(reductionFactor, slabRows, scratch, Runtime.getRuntime().maxMemory());
         }
     }
 
@@ -223,7 +233,10 @@ public final class StreamingAnalysis {
                 Files.createDirectories(cropStaging);
                 Analysis.Result r;
                 try {
-                    r = Analysis.runInto(List.of(crop.file), cropStaging, cropStaging, cropParameters, stages,
+                    // in memory, always: a region is one component's box, so streaming it again would find the
+                    // same region (a region too large for the budget is refused by the memory plan)
+                    r = Analysis.runInto(List.of(crop.file), cropStaging, cropStaging, cropParameters,
+                            new MemoryOptions(settings.memoryBytes(), null, 1, MemoryPlan.Choice.OFF), stages,
                             monitor);
                 } catch (PipelineCancelledException e) {
                     throw e;
@@ -420,9 +433,13 @@ public final class StreamingAnalysis {
             return runs;
         }
 
-        /** Margin around a component's box: the opening, the surface level's reach and the growth, voxels. */
+        /**
+         * Margin around a component's box, voxels: the opening (twice its radius: outside the crop is neither
+         * material nor background to the erosion and the dilation, so a voxel is opened as in the whole volume only
+         * that far from a face), the surface level's reach and the growth.
+         */
         private int margin(ParticlesModel particles) {
-            return (int) Math.ceil(particles.openRadiusUm() / voxelUm) + SURFACE_REACH_VOXELS + 2
+            return 2 * (int) Math.ceil(particles.openRadiusUm() / voxelUm) + SURFACE_REACH_VOXELS + 2
                     + (int) Math.ceil(particles.dilateUm() / voxelUm);
         }
 

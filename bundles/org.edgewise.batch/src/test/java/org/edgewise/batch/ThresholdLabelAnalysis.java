@@ -110,7 +110,7 @@ public final class ThresholdLabelAnalysis implements RunAnalysis {
             double volumeUm3 = voxels[p] * voxel3;
             double mean = sum[p] / voxels[p];
             particles.addRow(p, voxels[p], volumeUm3, volumeUm3, Math.cbrt(6 * volumeUm3 / Math.PI), null, null,
-                    0.5 + 0.1 * p, null, null, null, mean, null, null, null, null, null);
+                    0.5 + 0.1 * p, null, null, null, mean, null, null, null, null, null, 0);
             double first = Double.NaN;
             double last = Double.NaN;
             for (String element : List.of("Ni", "Mn", "Co")) {
