@@ -25,6 +25,7 @@ import org.edgewise.physics.phantom.Simulator;
 import org.edgewise.segment.DepthMaps;
 import org.edgewise.segment.ParticleMetrics;
 import org.edgewise.segment.ParticleSegmentation;
+import org.edgewise.workflow.FieldComparison;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -259,8 +260,8 @@ final class BenchGradientCommand implements Callable<Integer> {
                 int[] cover = new int[2];
                 int reliable = 0;
                 for (ProfileRow row : rows) {
-                    double tr = truthAt(t, "ratio" + element.symbol(), row.depthUm());
-                    double tf = truthAt(t, "fraction" + element.symbol(), row.depthUm());
+                    double tr = FieldComparison.truthAt(t, "ratio" + element.symbol(), row.depthUm());
+                    double tf = FieldComparison.truthAt(t, "fraction" + element.symbol(), row.depthUm());
                     if (row.depthUm() >= 0.25 && row.depthUm() <= 2.0) {
                         mae[0] += Math.abs(row.ratio().value() - tr);
                         mae[1] += Math.abs(row.fraction().value() - tf);
@@ -314,27 +315,6 @@ final class BenchGradientCommand implements Callable<Integer> {
                         m.core().halfWidth());
             }
         }
-    }
-
-    /** Truth profile (bin means) linearly interpolated at a depth. */
-    private static double truthAt(JsonNode particle, String key, double depthUm) {
-        JsonNode bins = particle.get("profile");
-        double[] centre = new double[bins.size()];
-        double[] value = new double[bins.size()];
-        for (int b = 0; b < bins.size(); b++) {
-            centre[b] = 0.5 * (bins.get(b).get("depthLowUm").asDouble() + bins.get(b).get("depthHighUm").asDouble());
-            value[b] = bins.get(b).get(key).asDouble();
-        }
-        if (depthUm <= centre[0]) {
-            return value[0];
-        }
-        for (int b = 1; b < centre.length; b++) {
-            if (depthUm <= centre[b]) {
-                double w = (depthUm - centre[b - 1]) / (centre[b] - centre[b - 1]);
-                return value[b - 1] + w * (value[b] - value[b - 1]);
-            }
-        }
-        return value[value.length - 1];
     }
 
     /** Truth at a Table-1 point: the bins whose centres lie in the window, else the nearest. */

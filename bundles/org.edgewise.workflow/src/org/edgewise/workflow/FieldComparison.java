@@ -228,7 +228,7 @@ public final class FieldComparison {
      * @param depthUm  depth below the surface, µm
      * @return the truth profile's bin means linearly interpolated at the depth (the end bins' values beyond them)
      */
-    static double truthAt(JsonNode particle, String key, double depthUm) {
+    public static double truthAt(JsonNode particle, String key, double depthUm) {
         JsonNode bins = particle.get("profile");
         double[] centre = new double[bins.size()];
         double[] value = new double[bins.size()];
