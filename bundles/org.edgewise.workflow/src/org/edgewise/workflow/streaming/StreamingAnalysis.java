@@ -231,13 +231,24 @@ public final class StreamingAnalysis {
                 Crop crop = crop(c, runs, margin, registration, background);
                 Path cropStaging = scratch.resolve(CROP_PREFIX + c.label());
                 Files.createDirectories(cropStaging);
+                // the region's analysis shares the heap with what this run holds (the runs, the registration's
+                // copies), so its budget is what the run's budget leaves after a collection
+                System.gc();
+                Runtime runtime = Runtime.getRuntime();
+                long held = runtime.totalMemory() - runtime.freeMemory();
+                long left = Math.max(1, Math.min(settings.memoryBytes(), runtime.maxMemory()) - held);
                 Analysis.Result r;
                 try {
                     // in memory, always: a region is one component's box, so streaming it again would find the
-                    // same region (a region too large for the budget is refused by the memory plan)
+                    // same region (a region too large for what is left is refused by the memory plan)
                     r = Analysis.runInto(List.of(crop.file), cropStaging, cropStaging, cropParameters,
-                            new MemoryOptions(settings.memoryBytes(), null, 1, MemoryPlan.Choice.OFF), stages,
-                            monitor);
+                            new MemoryOptions(left, null, 1, MemoryPlan.Choice.OFF), stages, monitor);
+                } catch (MemoryPlan.TooSmallException e) {
+                    throw new MemoryPlan.TooSmallException(e.neededBytes(), e.budgetBytes(), String.format(
+                            Locale.ROOT, "particle region %d of %d (%d × %d × %d voxels, z × y × x)", done,
+                            components.size(), c.box()[1] - c.box()[0] + 1 + 2 * margin, c.box()[3] - c.box()[2] + 1
+                                    + 2 * margin, c.box()[5] - c.box()[4] + 1 + 2 * margin),
+                            "; give more memory, or bin the input (--bin 2)");
                 } catch (PipelineCancelledException e) {
                     throw e;
                 } catch (PipelineException e) {
