@@ -385,6 +385,24 @@ class BadInputTest {
         assertEquals(List.of(), listing(dir));
     }
 
+    @Test
+    void aRunOutOfMemorySaysSoAndLeavesNothing() throws IOException {
+        Path target = dir.resolve("out");
+        StringWriter said = new StringWriter();
+        int status = PipelineExecution.execute("analyze", target, List.of(), new PrintWriter(said),
+                new PrintWriter(out), new java.util.concurrent.atomic.AtomicBoolean(), work -> {
+                    Files.writeString(work.staging().resolve("results.h5"), "half");
+                    throw new OutOfMemoryError("Java heap space");
+                });
+        assertEquals(1, status);
+        String line = said.toString().strip();
+        assertTrue(line.startsWith("edgewise analyze: ran out of memory (a "), line);
+        assertTrue(line.endsWith("nothing was written to " + target), line);
+        assertEquals(1, line.lines().count(), line);
+        assertFalse(Files.exists(target));
+        assertEquals(List.of(), listing(dir));
+    }
+
     // ---- 3. and 4. damaged files: found before the first stage, named, no stack trace ----
 
     @Test

@@ -181,6 +181,14 @@ final class PipelineExecution {
                             + outDir);
                 }
                 return failure(err, command, e);
+            } catch (OutOfMemoryError e) {
+                // the work's arrays are unreachable once it has unwound, so there is heap to say so and clean up
+                progress.end();
+                return fail(err, command, Failures.Kind.RUN.exitCode(), String.format(java.util.Locale.ROOT,
+                        "ran out of memory (a %.1f GB heap); give a larger heap (EDGEWISE_JAVA_OPTS=-Xmx...),"
+                                + " a smaller --memory where the command has it, or bin the input (--bin 2);"
+                                + " nothing was written to %s", Runtime.getRuntime().maxMemory() / 1073741824.0,
+                        outDir));
             }
             progress.end();
             if (message != null && !message.isEmpty()) {
