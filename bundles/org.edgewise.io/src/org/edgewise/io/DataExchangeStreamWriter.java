@@ -1,7 +1,6 @@
 package org.edgewise.io;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,7 +104,7 @@ public final class DataExchangeStreamWriter implements AutoCloseable {
         try {
             fileId = H5.H5Fcreate(temporary.toString(), HDF5Constants.H5F_ACC_EXCL, HDF5Constants.H5P_DEFAULT,
                     HDF5Constants.H5P_DEFAULT);
-            stringAttribute(fileId, "implements", "exchange:measurement");
+            NativeHdf5.stringAttribute(fileId, "implements", "exchange:measurement");
             long exchange = group(H5.H5Gcreate(fileId, "exchange", HDF5Constants.H5P_DEFAULT,
                     HDF5Constants.H5P_DEFAULT, HDF5Constants.H5P_DEFAULT));
             int angles = layout.anglesDeg().length;
@@ -280,8 +279,8 @@ public final class DataExchangeStreamWriter implements AutoCloseable {
             throw new DataFileException(target, path, "could not write frames " + first + ".." + (first + count - 1)
                     + ": " + e.getMessage(), e);
         } finally {
-            closeQuietly(memorySpace, H5::H5Sclose);
-            closeQuietly(fileSpace, H5::H5Sclose);
+            NativeHdf5.closeQuietly(memorySpace, H5::H5Sclose);
+            NativeHdf5.closeQuietly(fileSpace, H5::H5Sclose);
         }
     }
 
@@ -309,7 +308,7 @@ public final class DataExchangeStreamWriter implements AutoCloseable {
             long dataset = H5.H5Dcreate(group, name, HDF5Constants.H5T_STD_U16LE, space,
                     HDF5Constants.H5P_DEFAULT, creation, access);
             datasets.add(dataset);
-            stringAttribute(dataset, "units", "counts");
+            NativeHdf5.stringAttribute(dataset, "units", "counts");
             return dataset;
         } finally {
             H5.H5Pclose(access);
@@ -336,32 +335,12 @@ public final class DataExchangeStreamWriter implements AutoCloseable {
             try {
                 H5.H5Dwrite_double(dataset, HDF5Constants.H5T_NATIVE_DOUBLE, HDF5Constants.H5S_ALL,
                         HDF5Constants.H5S_ALL, HDF5Constants.H5P_DEFAULT, values);
-                stringAttribute(dataset, "units", units);
+                NativeHdf5.stringAttribute(dataset, "units", units);
             } finally {
                 H5.H5Dclose(dataset);
             }
         } finally {
             H5.H5Sclose(space);
-        }
-    }
-
-    private static void stringAttribute(long object, String name, String value) throws HDF5Exception {
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        long type = H5.H5Tcopy(HDF5Constants.H5T_C_S1);
-        long space = H5.H5Screate(HDF5Constants.H5S_SCALAR);
-        try {
-            H5.H5Tset_size(type, bytes.length);
-            H5.H5Tset_strpad(type, HDF5Constants.H5T_STR_NULLPAD);
-            long attribute = H5.H5Acreate(object, name, type, space, HDF5Constants.H5P_DEFAULT,
-                    HDF5Constants.H5P_DEFAULT);
-            try {
-                H5.H5Awrite(attribute, type, bytes);
-            } finally {
-                H5.H5Aclose(attribute);
-            }
-        } finally {
-            H5.H5Sclose(space);
-            H5.H5Tclose(type);
         }
     }
 
@@ -392,32 +371,16 @@ public final class DataExchangeStreamWriter implements AutoCloseable {
 
     private void abandon() {
         open = false;
-        datasets.forEach(handle -> closeQuietly(handle, H5::H5Dclose));
+        datasets.forEach(handle -> NativeHdf5.closeQuietly(handle, H5::H5Dclose));
         datasets.clear();
-        groups.forEach(handle -> closeQuietly(handle, H5::H5Gclose));
+        groups.forEach(handle -> NativeHdf5.closeQuietly(handle, H5::H5Gclose));
         groups.clear();
-        closeQuietly(fileId, H5::H5Fclose);
+        NativeHdf5.closeQuietly(fileId, H5::H5Fclose);
         fileId = -1;
         try {
             Files.deleteIfExists(temporary);
         } catch (IOException e) {
             // nothing more can be done; the name is hidden and unique
-        }
-    }
-
-    @FunctionalInterface
-    private interface Closer {
-        void close(long handle) throws HDF5Exception;
-    }
-
-    private static void closeQuietly(long handle, Closer closer) {
-        if (handle < 0) {
-            return;
-        }
-        try {
-            closer.close(handle);
-        } catch (RuntimeException e) {
-            // already failing; the first error is the one reported
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.edgewise.io;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import hdf.hdf5lib.H5;
@@ -53,7 +52,7 @@ public final class ResultsCrops {
                 long group = H5.H5Gcreate(target, "/" + GROUP, HDF5Constants.H5P_DEFAULT, HDF5Constants.H5P_DEFAULT,
                         HDF5Constants.H5P_DEFAULT);
                 try {
-                    text(group, "NX_class", "NXcollection");
+                    NativeHdf5.stringAttribute(group, "NX_class", "NXcollection");
                 } finally {
                     H5.H5Gclose(group);
                 }
@@ -93,26 +92,6 @@ public final class ResultsCrops {
             }
         } finally {
             H5.H5Sclose(space);
-        }
-    }
-
-    private static void text(long object, String name, String value) {
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        long type = H5.H5Tcopy(HDF5Constants.H5T_C_S1);
-        long space = H5.H5Screate(HDF5Constants.H5S_SCALAR);
-        try {
-            H5.H5Tset_size(type, bytes.length);
-            H5.H5Tset_strpad(type, HDF5Constants.H5T_STR_NULLPAD);
-            long attribute = H5.H5Acreate(object, name, type, space, HDF5Constants.H5P_DEFAULT,
-                    HDF5Constants.H5P_DEFAULT);
-            try {
-                H5.H5Awrite(attribute, type, bytes);
-            } finally {
-                H5.H5Aclose(attribute);
-            }
-        } finally {
-            H5.H5Sclose(space);
-            H5.H5Tclose(type);
         }
     }
 }

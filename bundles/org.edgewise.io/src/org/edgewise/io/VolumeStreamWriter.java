@@ -228,8 +228,8 @@ public final class VolumeStreamWriter implements AutoCloseable {
             throw new DataFileException(target, path, "could not write slices " + z0 + ".." + (z0 + slices - 1)
                     + ": " + e.getMessage(), e);
         } finally {
-            closeQuietly(memorySpace, H5::H5Sclose);
-            closeQuietly(fileSpace, H5::H5Sclose);
+            NativeHdf5.closeQuietly(memorySpace, H5::H5Sclose);
+            NativeHdf5.closeQuietly(fileSpace, H5::H5Sclose);
         }
         written.set(z0, z0 + slices);
     }
@@ -452,13 +452,13 @@ public final class VolumeStreamWriter implements AutoCloseable {
 
     private void abandon() {
         open = false;
-        closeQuietly(dataId, H5::H5Dclose);
-        closeQuietly(groupId, H5::H5Gclose);
+        NativeHdf5.closeQuietly(dataId, H5::H5Dclose);
+        NativeHdf5.closeQuietly(groupId, H5::H5Gclose);
         dataId = -1;
         groupId = -1;
-        groups.forEach(handle -> closeQuietly(handle, H5::H5Gclose));
+        groups.forEach(handle -> NativeHdf5.closeQuietly(handle, H5::H5Gclose));
         groups.clear();
-        closeQuietly(fileId, H5::H5Fclose);
+        NativeHdf5.closeQuietly(fileId, H5::H5Fclose);
         fileId = -1;
         try {
             Files.deleteIfExists(temporary);
@@ -467,21 +467,6 @@ public final class VolumeStreamWriter implements AutoCloseable {
         }
     }
 
-    @FunctionalInterface
-    private interface Closer {
-        void close(long handle) throws HDF5Exception;
-    }
-
-    private static void closeQuietly(long handle, Closer closer) {
-        if (handle < 0) {
-            return;
-        }
-        try {
-            closer.close(handle);
-        } catch (RuntimeException e) {
-            // already failing; the first error is the one reported
-        }
-    }
 
     /** Loaded on first use, after {@link #create} has located the native library (see its class comment). */
     private static final class P {
