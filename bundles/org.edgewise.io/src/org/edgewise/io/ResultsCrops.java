@@ -14,7 +14,9 @@ import hdf.hdf5lib.HDF5Constants;
  * <pre>
  * /crops                       NX_class=NXcollection
  * /crops/NAME                  a copy of the region's /entry (NX_class=NXentry), attributes
- *                              origin_zyx (int32[3], voxels), size_zyx (int32[3], voxels),
+ *                              origin_zyx (int32[3], voxels), size_zyx (int32[3], voxels of the volume),
+ *                              binning (int32[1]: the region's volumes hold the means of binning³ voxels, so their
+ *                              shape is size_zyx / binning; 1 = full resolution),
  *                              labels (int32[n]: the label in the whole volume of the region's label 1..n; 0 =
  *                              not part of the analysis)
  * </pre>
@@ -33,12 +35,13 @@ public final class ResultsCrops {
      * @param cropResults the region's results file
      * @param name        the region's group name (letters, digits, underscores)
      * @param originZyx   the region's first voxel in the volume {z, y, x}
-     * @param sizeZyx     the region's size {z, y, x}, voxels
+     * @param sizeZyx     the region's size {z, y, x}, voxels of the volume
+     * @param binning     the binning factor of the region's volumes (1: full resolution)
      * @param labels      per label 1..n of the region its label in the whole volume (index 0 = label 1)
      * @throws IOException if a file cannot be read or written (naming it)
      */
     public static void append(Path results, Path cropResults, String name, int[] originZyx, int[] sizeZyx,
-            int[] labels) throws IOException {
+            int binning, int[] labels) throws IOException {
         if (!name.matches("[A-Za-z0-9_]+")) {
             throw new IllegalArgumentException("group names are letters, digits and underscores, was " + name);
         }
@@ -63,6 +66,7 @@ public final class ResultsCrops {
             try {
                 ints(group, "origin_zyx", originZyx);
                 ints(group, "size_zyx", sizeZyx);
+                ints(group, "binning", new int[] { binning });
                 ints(group, "labels", labels.length == 0 ? new int[] { 0 } : labels);
             } finally {
                 H5.H5Gclose(group);

@@ -156,29 +156,54 @@ public final class VolumeRegionReader implements AutoCloseable {
             throw new IllegalArgumentException("a binned volume of " + voxels + " voxels does not fit one array");
         }
         float[] out = new float[(int) voxels];
-        int ny = shape[1];
-        int nx = shape[2];
         int blocksPerRead = Math.max(1, PLANES_PER_READ / factor);
-        double norm = 1.0 / ((double) factor * factor * factor);
-        double[] sums = new double[b[1] * b[2]];
+        int plane = b[1] * b[2];
         for (int bz0 = 0; bz0 < b[0]; bz0 += blocksPerRead) {
             int blocks = Math.min(blocksPerRead, b[0] - bz0);
-            float[] planes = read(new int[] { bz0 * factor, 0, 0 }, new int[] { blocks * factor, ny, nx });
-            for (int k = 0; k < blocks; k++) {
-                Arrays.fill(sums, 0);
-                for (int dz = 0; dz < factor; dz++) {
-                    for (int y = 0; y < b[1] * factor; y++) {
-                        int in = ((k * factor + dz) * ny + y) * nx;
-                        int row = (y / factor) * b[2];
-                        for (int x = 0; x < b[2] * factor; x++) {
-                            sums[row + x / factor] += planes[in + x];
-                        }
+            float[] planes = read(new int[] { bz0 * factor, 0, 0 }, new int[] { blocks * factor, shape[1],
+                shape[2] });
+            float[] means = blockMeans(planes, new int[] { blocks * factor, shape[1], shape[2] }, factor);
+            System.arraycopy(means, 0, out, bz0 * plane, blocks * plane);
+        }
+        return out;
+    }
+
+    /**
+     * Block means of a volume held in memory: each output voxel is the mean of an f × f × f block of
+     * {@code values} (blocks from the origin; the last {@code size mod f} planes, rows and columns are left out, as in
+     * {@link #readBinned}).
+     *
+     * @param values flat {@code [z, y, x]}
+     * @param shape  {z, y, x} of {@code values}
+     * @param factor f ≥ 1
+     * @return flat {@code [z/f, y/f, x/f]} (rounded down)
+     */
+    public static float[] blockMeans(float[] values, int[] shape, int factor) {
+        if (factor < 1) {
+            throw new IllegalArgumentException("the binning factor is at least 1, was " + factor);
+        }
+        int bz = shape[0] / factor;
+        int by = shape[1] / factor;
+        int bx = shape[2] / factor;
+        int ny = shape[1];
+        int nx = shape[2];
+        double norm = 1.0 / ((double) factor * factor * factor);
+        float[] out = new float[bz * by * bx];
+        double[] sums = new double[by * bx];
+        for (int k = 0; k < bz; k++) {
+            Arrays.fill(sums, 0);
+            for (int dz = 0; dz < factor; dz++) {
+                for (int y = 0; y < by * factor; y++) {
+                    int in = ((k * factor + dz) * ny + y) * nx;
+                    int row = (y / factor) * bx;
+                    for (int x = 0; x < bx * factor; x++) {
+                        sums[row + x / factor] += values[in + x];
                     }
                 }
-                int base = (bz0 + k) * b[1] * b[2];
-                for (int i = 0; i < sums.length; i++) {
-                    out[base + i] = (float) (sums[i] * norm);
-                }
+            }
+            int base = k * by * bx;
+            for (int i = 0; i < sums.length; i++) {
+                out[base + i] = (float) (sums[i] * norm);
             }
         }
         return out;

@@ -96,6 +96,8 @@ public final class StreamingAnalysis {
     private static final int SURFACE_REACH_VOXELS = 3;
     /** Margin inside the reconstruction circle beyond which a particle counts as cut, voxels. */
     static final int CYLINDER_MARGIN_VOXELS = 2;
+    /** The largest binning factor of a particle region that does not fit the budget at full resolution. */
+    public static final int MAX_REGION_BINNING = 4;
 
     private StreamingAnalysis() {
     }
@@ -108,9 +110,13 @@ public final class StreamingAnalysis {
      * @param scratch         folder for intermediate files (crops, the binned copy), or null: a folder inside the
      *                        staging folder; it is deleted at the end
      * @param memoryBytes     the memory budget each particle region's in-memory analysis must fit (a region that
-     *                        does not is refused before its analysis with the memory it would need)
+     *                        does not at full resolution is analysed binned by the smallest factor up to
+     *                        {@value #MAX_REGION_BINNING} that fits, else refused before its analysis with the memory
+     *                        it would need)
+     * @param regionBinning   the smallest binning factor of every particle region, ≥ 1 (1: full resolution where the
+     *                        budget allows)
      */
-    public record Settings(int reductionFactor, int slabRows, Path scratch, long memoryBytes) {
+    public record Settings(int reductionFactor, int slabRows, Path scratch, long memoryBytes, int regionBinning) {
 
         public Settings {
             if (reductionFactor < 1 || slabRows < 1) {
@@ -120,6 +126,15 @@ public final class StreamingAnalysis {
             if (memoryBytes <= 0) {
                 throw new IllegalArgumentException("the memory budget must be positive, was " + memoryBytes);
             }
+            if (regionBinning < 1 || regionBinning > MAX_REGION_BINNING) {
+                throw new IllegalArgumentException("the region binning must be 1 to " + MAX_REGION_BINNING + ", was "
+                        + regionBinning);
+            }
+        }
+
+        /** Settings whose regions are binned only when the budget requires it. */
+        public Settings(int reductionFactor, int slabRows, Path scratch, long memoryBytes) {
+            this(reductionFactor, slabRows, scratch, memoryBytes, 1);
         }
 
         /** Settings with the JVM's maximum heap as the memory budget. */
@@ -228,27 +243,36 @@ public final class StreamingAnalysis {
                     monitor.subTask(String.format(Locale.ROOT, "particle region %d of %d (%d voxels)", done,
                             components.size(), c.voxels()));
                 }
-                Crop crop = crop(c, runs, margin, registration, background);
-                Path cropStaging = scratch.resolve(CROP_PREFIX + c.label());
-                Files.createDirectories(cropStaging);
                 // the region's analysis shares the heap with what this run holds (the runs, the registration's
                 // copies), so its budget is what the run's budget leaves after a collection
                 System.gc();
                 Runtime runtime = Runtime.getRuntime();
                 long held = runtime.totalMemory() - runtime.freeMemory();
                 long left = Math.max(1, Math.min(settings.memoryBytes(), runtime.maxMemory()) - held);
+                String region = String.format(Locale.ROOT, "particle region %d of %d", done, components.size());
+                int bin = regionBinning(c, margin, left, region);
+                Crop crop = crop(c, runs, margin, bin, registration, background);
+                if (bin > 1) {
+                    String w = String.format(Locale.ROOT, "%s (%s%d, %d × %d × %d voxels, z × y × x) was analysed"
+                            + " binned by %d (voxel %.4g µm): at full resolution it needs %s of memory, the budget"
+                            + " left %s", region, CROP_PREFIX, c.label(), crop.size[0], crop.size[1], crop.size[2],
+                            bin, voxelUm * bin, MemoryPlan.formatSize(MemoryPlan.cropBytes(crop.fullVoxels())),
+                            MemoryPlan.formatSize(left));
+                    warnings.add(w);
+                }
+                Path cropStaging = scratch.resolve(CROP_PREFIX + c.label());
+                Files.createDirectories(cropStaging);
                 Analysis.Result r;
                 try {
                     // in memory, always: a region is one component's box, so streaming it again would find the
-                    // same region (a region too large for what is left is refused by the memory plan)
+                    // same region; what it keeps of the crop (its component map) is taken from the budget
                     r = Analysis.runInto(List.of(crop.file), cropStaging, cropStaging, cropParameters,
-                            new MemoryOptions(left, null, 1, MemoryPlan.Choice.OFF), stages, monitor);
+                            new MemoryOptions(Math.max(1, left - 4L * crop.component.length), null, 1,
+                                    MemoryPlan.Choice.OFF), stages, monitor);
                 } catch (MemoryPlan.TooSmallException e) {
                     throw new MemoryPlan.TooSmallException(e.neededBytes(), e.budgetBytes(), String.format(
-                            Locale.ROOT, "particle region %d of %d (%d × %d × %d voxels, z × y × x)", done,
-                            components.size(), c.box()[1] - c.box()[0] + 1 + 2 * margin, c.box()[3] - c.box()[2] + 1
-                                    + 2 * margin, c.box()[5] - c.box()[4] + 1 + 2 * margin),
-                            "; give more memory, or bin the input (--bin 2)");
+                            Locale.ROOT, "%s (%d × %d × %d voxels, z × y × x, binned by %d)", region, crop.size[0],
+                            crop.size[1], crop.size[2], bin), "; give more memory, or bin the input (--bin 2)");
                 } catch (PipelineCancelledException e) {
                     throw e;
                 } catch (PipelineException e) {
@@ -269,6 +293,7 @@ public final class StreamingAnalysis {
                 for (int l = 0; l < global.length; l++) {
                     global[l] = global[l] == -1 ? next++ : 0;
                 }
+                crop.component = null; // a region's map is needed only here: the regions' maps together may not fit
                 boolean[] outside = outsideVisibleCylinder(cropLabels, crop, global.length);
                 for (Analysis.Particle p : r.particles()) {
                     int g = global[p.label() - 1];
@@ -294,7 +319,7 @@ public final class StreamingAnalysis {
                     }
                 }
                 particleRows.addAll(particleRows(cropStaging.resolve(Analysis.PARTICLES_FILE), global, outside,
-                        crop.origin));
+                        crop));
                 crop.outside = outside;
                 for (String w : r.warnings()) {
                     if (!warnings.contains(w)) {
@@ -531,31 +556,91 @@ public final class StreamingAnalysis {
         /** A component's crop. */
         private static final class Crop {
             int label;
+            /** The crop's first voxel in the volume {z, y, x}. */
             int[] origin;
+            /** The crop's extent in the volume {z, y, x}, voxels (a multiple of {@link #bin}). */
             int[] size;
+            /** The binning of the crop's volumes: each of their voxels is the mean of bin³ voxels of the volume. */
+            int bin;
+            /** The shape of the crop's volumes {z, y, x}: {@link #size} / {@link #bin}. */
+            int[] grid;
             Path file;
             int[] component;
             int[] global;
             boolean[] outside;
             Path staging;
+
+            long fullVoxels() {
+                return (long) size[0] * size[1] * size[2];
+            }
+
+            /** @return the position of the crop's voxel {@code index} along {@code axis} in the volume, voxels */
+            double volumeCoordinate(int axis, int index) {
+                return origin[axis] + bin * index + (bin - 1) / 2.0;
+            }
         }
 
-        /** Crops the six volumes around a component, Mn and Co onto the Ni grid, other components masked. */
-        private Crop crop(RunLabelling.Component c, RunLabelling runs, int margin, Map<Element, double[]> registration,
-                float background) throws IOException {
-            Crop crop = new Crop();
-            crop.label = c.label();
-            crop.origin = new int[3];
-            crop.size = new int[3];
+        /**
+         * The extent of a component's crop: its box with the margin, within the volume, grown (or, at the volume's
+         * faces, shrunk) to a multiple of {@code bin} along each axis.
+         *
+         * @return {origin z, y, x, size z, y, x}, voxels
+         */
+        private int[] extent(RunLabelling.Component c, int margin, int bin) {
+            int[] out = new int[6];
             for (int a = 0; a < 3; a++) {
                 int lo = Math.max(0, c.box()[2 * a] - margin);
                 int hi = Math.min(shape[a], c.box()[2 * a + 1] + margin + 1);
-                crop.origin[a] = lo;
-                crop.size[a] = hi - lo;
+                int wanted = (hi - lo + bin - 1) / bin * bin;
+                hi = Math.min(shape[a], lo + wanted);
+                lo = Math.max(0, hi - wanted);
+                int size = (hi - lo) / bin * bin;
+                out[a] = lo;
+                out[3 + a] = size;
             }
+            return out;
+        }
+
+        /**
+         * The binning of a component's crop: the smallest factor from {@link Settings#regionBinning()} whose crop
+         * the analysis fits in the memory left, with the crop's component map (the model of
+         * {@link MemoryPlan#cropBytes}).
+         *
+         * @throws MemoryPlan.TooSmallException if not even {@value #MAX_REGION_BINNING} fits
+         */
+        private int regionBinning(RunLabelling.Component c, int margin, long left, String region)
+                throws MemoryPlan.TooSmallException {
+            long needed = 0;
+            for (int bin = settings.regionBinning(); bin <= MAX_REGION_BINNING; bin++) {
+                int[] e = extent(c, margin, bin);
+                long voxels = (long) (e[3] / bin) * (e[4] / bin) * (e[5] / bin);
+                needed = MemoryPlan.cropBytes(voxels) + 4L * voxels;
+                if (needed <= left && voxels > 0) {
+                    return bin;
+                }
+            }
+            int[] e = extent(c, margin, 1);
+            throw new MemoryPlan.TooSmallException(needed, left, String.format(Locale.ROOT,
+                    "%s (%d × %d × %d voxels, z × y × x, even binned by %d)", region, e[3], e[4], e[5],
+                    MAX_REGION_BINNING), "; give more memory, or bin the input (--bin 2)");
+        }
+
+        /**
+         * Crops the six volumes around a component, Mn and Co onto the Ni grid, other components masked, binned by
+         * {@code bin} (block means, after the masking).
+         */
+        private Crop crop(RunLabelling.Component c, RunLabelling runs, int margin, int bin,
+                Map<Element, double[]> registration, float background) throws IOException {
+            Crop crop = new Crop();
+            crop.label = c.label();
+            int[] extent = extent(c, margin, bin);
+            crop.origin = Arrays.copyOfRange(extent, 0, 3);
+            crop.size = Arrays.copyOfRange(extent, 3, 6);
+            crop.bin = bin;
+            crop.grid = new int[] { crop.size[0] / bin, crop.size[1] / bin, crop.size[2] / bin };
             int n = crop.size[0] * crop.size[1] * crop.size[2];
-            crop.component = new int[n];
-            runs.paint(crop.component, crop.origin, crop.size);
+            int[] component = new int[n];
+            runs.paint(component, crop.origin, crop.size);
             List<ResultDataset> list = new ArrayList<>();
             for (Element e : Element.values()) {
                 for (boolean above : new boolean[] { false, true }) {
@@ -567,13 +652,16 @@ public final class StreamingAnalysis {
                     }
                     float fill = e == Element.NI && above ? background : 0f;
                     for (int i = 0; i < n; i++) {
-                        if (crop.component[i] != 0 && crop.component[i] != c.label()) {
+                        if (component[i] != 0 && component[i] != c.label()) {
                             values[i] = fill;
                         }
                     }
-                    Dataset d = FlatArrays.wrap(values, crop.size);
+                    if (bin > 1) {
+                        values = VolumeRegionReader.blockMeans(values, crop.size, bin);
+                    }
+                    Dataset d = FlatArrays.wrap(values, crop.grid);
                     d.setName(name);
-                    PhysicalMetadata.create(voxelUm, energies.get(name), unit).attachTo(d);
+                    PhysicalMetadata.create(voxelUm * bin, energies.get(name), unit).attachTo(d);
                     list.add(new ResultDataset(name, DataKind.VOLUME, d));
                 }
             }
@@ -586,7 +674,33 @@ public final class StreamingAnalysis {
             }
             crop.file = scratch.resolve(CROP_PREFIX + c.label() + ".h5");
             ResultsFile.write(crop.file, list, "{}", null);
+            crop.component = bin == 1 ? component : binnedComponents(component, crop, c.label());
             return crop;
+        }
+
+        /**
+         * The component map on the binned grid: a block belongs to the region's component when any of its voxels
+         * does, else to another component when one of its voxels does.
+         */
+        private static int[] binnedComponents(int[] component, Crop crop, int label) {
+            int[] out = new int[crop.grid[0] * crop.grid[1] * crop.grid[2]];
+            int bin = crop.bin;
+            for (int z = 0; z < crop.size[0]; z++) {
+                for (int y = 0; y < crop.size[1]; y++) {
+                    int in = (z * crop.size[1] + y) * crop.size[2];
+                    int row = ((z / bin) * crop.grid[1] + y / bin) * crop.grid[2];
+                    for (int x = 0; x < crop.size[2]; x++) {
+                        int v = component[in + x];
+                        int j = row + x / bin;
+                        if (v == label) {
+                            out[j] = label;
+                        } else if (v != 0 && out[j] != label) {
+                            out[j] = v;
+                        }
+                    }
+                }
+            }
+            return out;
         }
 
         /**
@@ -639,13 +753,13 @@ public final class StreamingAnalysis {
             }
             double centre = (shape[2] - 1) / 2.0;
             double radius = centre - CYLINDER_MARGIN_VOXELS;
-            for (int z = 0; z < crop.size[0]; z++) {
-                for (int y = 0; y < crop.size[1]; y++) {
-                    double dy = crop.origin[1] + y - centre;
-                    for (int x = 0; x < crop.size[2]; x++) {
-                        int l = cropLabels[(z * crop.size[1] + y) * crop.size[2] + x];
+            for (int z = 0; z < crop.grid[0]; z++) {
+                for (int y = 0; y < crop.grid[1]; y++) {
+                    double dy = crop.volumeCoordinate(1, y) - centre;
+                    for (int x = 0; x < crop.grid[2]; x++) {
+                        int l = cropLabels[(z * crop.grid[1] + y) * crop.grid[2] + x];
                         if (l > 0 && l <= n && !out[l - 1]) {
-                            double dx = crop.origin[2] + x - centre;
+                            double dx = crop.volumeCoordinate(2, x) - centre;
                             out[l - 1] = dx * dx + dy * dy > radius * radius;
                         }
                     }
@@ -655,7 +769,7 @@ public final class StreamingAnalysis {
         }
 
         /** The rows of a crop's particles.csv that belong to the analysis, renumbered, centroids in the volume. */
-        private List<Object[]> particleRows(Path csv, int[] global, boolean[] outside, int[] origin)
+        private List<Object[]> particleRows(Path csv, int[] global, boolean[] outside, Crop crop)
                 throws IOException {
             List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
             List<String> header = Arrays.asList(lines.get(0).split(",", -1));
@@ -676,7 +790,7 @@ public final class StreamingAnalysis {
                 }
                 for (int a = 0; a < 3; a++) {
                     int k = header.indexOf(centroids[a]);
-                    row[k] = Double.parseDouble(cells[k]) + origin[a] * voxelUm;
+                    row[k] = Double.parseDouble(cells[k]) + crop.volumeCoordinate(a, 0) * voxelUm;
                 }
                 out.add(row);
             }
@@ -734,12 +848,12 @@ public final class StreamingAnalysis {
                     if (crop.outside[(int) Tables.get(t, i, "particle") - 1]) {
                         Tables.set(table, row, "cut_by_fov", 1);
                     }
-                    Tables.set(table, row, "centroid_z_um", Tables.get(t, i, "centroid_z_um") + crop.origin[0]
-                            * voxelUm);
-                    Tables.set(table, row, "centroid_y_um", Tables.get(t, i, "centroid_y_um") + crop.origin[1]
-                            * voxelUm);
-                    Tables.set(table, row, "centroid_x_um", Tables.get(t, i, "centroid_x_um") + crop.origin[2]
-                            * voxelUm);
+                    Tables.set(table, row, "centroid_z_um", Tables.get(t, i, "centroid_z_um")
+                            + crop.volumeCoordinate(0, 0) * voxelUm);
+                    Tables.set(table, row, "centroid_y_um", Tables.get(t, i, "centroid_y_um")
+                            + crop.volumeCoordinate(1, 0) * voxelUm);
+                    Tables.set(table, row, "centroid_x_um", Tables.get(t, i, "centroid_x_um")
+                            + crop.volumeCoordinate(2, 0) * voxelUm);
                     row++;
                 }
             }
@@ -753,7 +867,7 @@ public final class StreamingAnalysis {
                             ProfileTables.metrics(metrics))), provenance, null);
             for (Crop crop : crops) {
                 ResultsCrops.append(results, crop.staging.resolve(Analysis.RESULTS_FILE), CROP_PREFIX + crop.label,
-                        crop.origin, crop.size, crop.global);
+                        crop.origin, crop.size, crop.bin, crop.global);
             }
         }
 
@@ -791,8 +905,9 @@ public final class StreamingAnalysis {
                 String report = Files.readString(crop.staging.resolve(Analysis.REPORT_FILE));
                 int from = report.indexOf("<body>") + "<body>".length();
                 int to = report.lastIndexOf("</body>");
-                h.append(String.format(Locale.ROOT, "<section><h2>Region %s%d: origin %s, size %s (z, y, x)</h2>\n",
-                        CROP_PREFIX, crop.label, Arrays.toString(crop.origin), Arrays.toString(crop.size)));
+                h.append(String.format(Locale.ROOT, "<section><h2>Region %s%d: origin %s, size %s (z, y, x)%s</h2>\n",
+                        CROP_PREFIX, crop.label, Arrays.toString(crop.origin), Arrays.toString(crop.size),
+                        crop.bin > 1 ? ", binned by " + crop.bin : ""));
                 h.append(report, from, to).append("</section>\n");
             }
             h.append("</body></html>\n");
@@ -828,6 +943,7 @@ public final class StreamingAnalysis {
                 Arrays.stream(crop.origin).forEach(o::add);
                 ArrayNode z = c.putArray("size_zyx");
                 Arrays.stream(crop.size).forEach(z::add);
+                c.put("binning", crop.bin);
                 ArrayNode g = c.putArray("labels");
                 Arrays.stream(crop.global).forEach(g::add);
                 c.set("provenance", json.readTree(crop.staging.resolve(Analysis.PROVENANCE_FILE).toFile()));
