@@ -11,7 +11,8 @@ import java.util.stream.IntStream;
  * <ol>
  * <li><b>surface level</b>: the particle is the set of voxels near its label whose grey value reaches
  * {@code background + level·(material − background)} (both medians: material over the labelled voxels, background
- * over the rest), then opened by a one-voxel ball. A blurred edge crosses half its height at the true surface, so
+ * over the rest; or both given, e.g. those of a whole volume for a region cut from it), then opened by a one-voxel
+ * ball. A blurred edge crosses half its height at the true surface, so
  * 0.5 puts the mask's boundary there, where an automatic (Otsu) threshold may sit elsewhere. NaN keeps the labels as
  * given.</li>
  * <li><b>dilation</b>: each particle grows by this distance before its hull is taken (the paper dilates to cover
@@ -52,8 +53,11 @@ public final class DepthMaps {
      *                     the labels as given
      * @param dilateUm     growth of each particle before its hull is taken, µm (≥ 0)
      * @param offsetVoxels subtracted from the distance to the nearest voxel outside the hull, voxels
+     * @param background   the background grey level the surface level starts from, in the unit of the volume
+     * @param material     the material grey level; equal to {@code background} (e.g. both 0): both are the medians
+     *                     of the volume split by the labels
      */
-    public record Surface(double level, double dilateUm, double offsetVoxels) {
+    public record Surface(double level, double dilateUm, double offsetVoxels, double background, double material) {
 
         public Surface {
             if (!Double.isNaN(level) && !(level > 0 && level < 1)) {
@@ -67,6 +71,20 @@ public final class DepthMaps {
             if (!Double.isFinite(offsetVoxels)) {
                 throw new IllegalArgumentException("the depth offset must be finite, was " + offsetVoxels);
             }
+            if (!Double.isFinite(background) || !Double.isFinite(material)) {
+                throw new IllegalArgumentException("the background and material levels must be finite, were "
+                        + background + " and " + material);
+            }
+        }
+
+        /** Where depth zero lies, background and material levels the medians of the volume. */
+        public Surface(double level, double dilateUm, double offsetVoxels) {
+            this(level, dilateUm, offsetVoxels, 0, 0);
+        }
+
+        /** @return whether the background and material levels are given (else the volume's medians) */
+        public boolean levelsGiven() {
+            return background != material;
         }
 
         /** @return level 0.5, no dilation, offset 0.2 voxel (the measured defaults) */
@@ -108,7 +126,8 @@ public final class DepthMaps {
             if (volume == null || volume.length != labels.length) {
                 throw new IllegalArgumentException("a surface level needs the grey volume of the labels");
             }
-            double[] levels = levels(volume, labels);
+            double[] levels = surface.levelsGiven() ? new double[] { surface.background(), surface.material() }
+                    : levels(volume, labels);
             threshold = levels[0] + surface.level() * (levels[1] - levels[0]);
             // the labels' neighbourhood decides which particle a voxel belongs to; the level decides whether it does
             int[] near = Labelling.expand(labels, nz, ny, nx, n, SURFACE_REACH_VOXELS);
@@ -197,8 +216,11 @@ public final class DepthMaps {
         return new Hulls(hulls, depth);
     }
 
-    /** @return {background median, material median} of a volume split by labels */
-    static double[] levels(float[] volume, int[] labels) {
+    /**
+     * @return {background median, material median} of a volume split by labels (a median of an even count is the
+     *         mean of the middle two: their float sum halved)
+     */
+    public static double[] levels(float[] volume, int[] labels) {
         int inside = 0;
         for (int l : labels) {
             if (l > 0) {

@@ -50,11 +50,23 @@ public final class ParticleSegmentation {
     }
 
     /**
+     * The material before the particles are told apart.
+     *
+     * @param threshold the threshold used, in the unit of the volume
+     * @param solid     material mask after thresholding and opening, small objects removed, flat [z, y, x]
+     * @param envelope  the solid with its holes filled: every voxel {@link #run} labels as a particle, flat
+     */
+    public record Envelope(double threshold, byte[] solid, byte[] envelope) {
+    }
+
+    /**
+     * The first steps of {@link #run}: threshold, opening, hole filling, removal of small objects.
+     *
      * @param values  the volume, flat [z, y, x]
      * @param voxelUm isotropic voxel size, µm
-     * @return the segmentation
+     * @return the material
      */
-    public static Result run(float[] values, int nz, int ny, int nx, double voxelUm, Settings settings) {
+    public static Envelope envelope(float[] values, int nz, int ny, int nx, double voxelUm, Settings settings) {
         double t = Double.isNaN(settings.threshold()) ? Thresholds.otsu(values) : settings.threshold();
         byte[] solid = Double.isNaN(settings.threshold()) ? Thresholds.above(values, t)
                 : Thresholds.atLeast(values, t);
@@ -69,6 +81,19 @@ public final class ParticleSegmentation {
                 solid[i] &= envelope[i];
             }
         }
+        return new Envelope(t, solid, envelope);
+    }
+
+    /**
+     * @param values  the volume, flat [z, y, x]
+     * @param voxelUm isotropic voxel size, µm
+     * @return the segmentation
+     */
+    public static Result run(float[] values, int nz, int ny, int nx, double voxelUm, Settings settings) {
+        Envelope found = envelope(values, nz, ny, nx, voxelUm, settings);
+        double t = found.threshold();
+        byte[] solid = found.solid();
+        byte[] envelope = found.envelope();
         int[] labels = new int[envelope.length];
         int n = Watersheds.separate(envelope, nz, ny, nx, settings.hUm() / voxelUm, labels);
         DepthMaps.Result depth = n == 0 ? new DepthMaps.Result(labels, new int[labels.length],

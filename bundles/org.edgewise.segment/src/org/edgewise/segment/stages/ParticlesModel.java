@@ -19,6 +19,9 @@ import org.edgewise.segment.ParticleSegmentation;
  * @param surfaceLevel the particle's surface for its hull and depth lies at background + level·(material −
  *                     background) of the volume; 0 = the thresholded particles as they are
  * @param depthOffsetVoxels subtracted from each voxel's distance to the nearest voxel outside the hull, voxels
+ * @param surfaceBackground the background grey level of the surface level, in the unit of the volume; equal to
+ *                          {@code surfaceMaterial} (both 0 by default): the medians of the volume
+ * @param surfaceMaterial   the material grey level of the surface level
  */
 public record ParticlesModel(
         @Parameter(label = "Threshold method", defaultValue = "OTSU",
@@ -43,7 +46,29 @@ public record ParticlesModel(
                         + " near each particle; 0 = the thresholded particles as they are.") double surfaceLevel,
         @Parameter(label = "Depth offset", unit = "voxel", defaultValue = "" + DepthMaps.DEFAULT_DEPTH_OFFSET_VOXELS,
                 min = -2, max = 2, description = "Subtracted from each voxel's distance to the nearest voxel outside"
-                        + " the hull.") double depthOffsetVoxels) {
+                        + " the hull.") double depthOffsetVoxels,
+        @Parameter(label = "Surface background", unit = "volume unit", defaultValue = "0",
+                description = "Grey level of the background for the surface level; equal to the material level"
+                        + " (both 0): the median of the volume outside the particles.") double surfaceBackground,
+        @Parameter(label = "Surface material", unit = "volume unit", defaultValue = "0",
+                description = "Grey level of the material for the surface level; equal to the background level"
+                        + " (both 0): the median of the particles.") double surfaceMaterial) {
+
+    /** Parameters whose surface level lies between the medians of the volume. */
+    public ParticlesModel(ThresholdModel.Method method, double threshold, double openRadiusUm, double minVolumeUm3,
+            double hUm, double dilateUm, double surfaceLevel, double depthOffsetVoxels) {
+        this(method, threshold, openRadiusUm, minVolumeUm3, hUm, dilateUm, surfaceLevel, depthOffsetVoxels, 0, 0);
+    }
+
+    /**
+     * @param background the background grey level
+     * @param material   the material grey level (equal to {@code background}: the volume's medians)
+     * @return a copy whose surface level lies between these levels
+     */
+    public ParticlesModel withSurfaceLevels(double background, double material) {
+        return new ParticlesModel(method, threshold, openRadiusUm, minVolumeUm3, hUm, dilateUm, surfaceLevel,
+                depthOffsetVoxels, background, material);
+    }
 
     /** @return the settings of {@link ParticleSegmentation#run} */
     public ParticleSegmentation.Settings settings() {
@@ -53,6 +78,7 @@ public record ParticlesModel(
 
     /** @return where depth zero lies */
     public DepthMaps.Surface surface() {
-        return new DepthMaps.Surface(surfaceLevel > 0 ? surfaceLevel : Double.NaN, dilateUm, depthOffsetVoxels);
+        return new DepthMaps.Surface(surfaceLevel > 0 ? surfaceLevel : Double.NaN, dilateUm, depthOffsetVoxels,
+                surfaceBackground, surfaceMaterial);
     }
 }

@@ -1,5 +1,9 @@
 package org.edgewise.workflow.streaming;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,7 +44,10 @@ import org.edgewise.io.ResultsCrops;
 import org.edgewise.io.ResultsFile;
 import org.edgewise.io.VolumeRegionReader;
 import org.edgewise.physics.EnergyPair;
+import org.edgewise.segment.Labelling;
 import org.edgewise.segment.Morphology;
+import org.edgewise.segment.ParticleSegmentation;
+import org.edgewise.segment.RadixMedian;
 import org.edgewise.segment.RunLabelling;
 import org.edgewise.segment.Thresholds;
 import org.edgewise.segment.stages.ParticlesModel;
@@ -79,10 +86,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * in the order of their components, the tables merged. A particle is cut by the field of view when it touches a face
  * of the volume or, in a reconstruction (square planes), reaches beyond the circle every projection sees.</li>
  * </ol>
- * One whole-volume estimate is still made per crop: the surface level of the depth map (background and material
- * medians of the grey values, {@code org.edgewise.segment.DepthMaps}) comes from the crop, not from the whole volume,
- * so depth profiles differ slightly from the in-memory analysis when the background or the particles differ across
- * the field ({@code docs/large-data.md}).
+ * The surface level of the depth maps lies between the whole volume's background and material medians of the Ni
+ * above-edge values, as in memory ({@code org.edgewise.segment.DepthMaps}): computed exactly in two passes
+ * ({@link RadixMedian}) from the volume's counts, taken while labelling, and the regions' material, counted when they
+ * are cropped, before any region is analysed ({@code docs/large-data.md}).
  * <pre>{@code
  * Analysis.Result r = StreamingAnalysis.run(Path.of("volumes.h5"), staging, AnalysisParameters.defaults(),
  *         new StreamingAnalysis.Settings(2, 32, null), StageRegistries.fromExtensions(), monitor);
@@ -212,7 +219,10 @@ public final class StreamingAnalysis {
             // the crops are thresholded manually: "value > t" of Otsu is "value ≥ the next float above t"
             double cropThreshold = particles.method() == ThresholdModel.Method.OTSU ? nextFloatAbove(threshold)
                     : particles.threshold();
-            RunLabelling runs = label(cropThreshold);
+            // the surface level lies between the whole volume's background and material medians, as in memory
+            boolean wholeVolumeLevels = particles.surfaceLevel() > 0 && !particles.surface().levelsGiven();
+            RadixMedian backgroundLevel = wholeVolumeLevels ? new RadixMedian() : null;
+            RunLabelling runs = label(cropThreshold, backgroundLevel);
             List<RunLabelling.Component> components = runs.components();
             Map<Element, double[]> registration = parameters.register() ? registration() : Map.of();
             ParticlesModel cropParticles = new ParticlesModel(ThresholdModel.Method.MANUAL, cropThreshold,
@@ -229,37 +239,62 @@ public final class StreamingAnalysis {
             List<Object[]> particleRows = new ArrayList<>();
             List<Crop> crops = new ArrayList<>();
             List<String> warnings = new ArrayList<>();
-            int next = 1;
+            // first every region is cropped (and its material counted for the surface level), then analysed
+            List<Crop> regions = new ArrayList<>();
+            RadixMedian materialLevel = wholeVolumeLevels ? new RadixMedian() : null;
+            Path materialValues = scratch.resolve("material.f32");
             int done = 0;
-            for (RunLabelling.Component c : components) {
-                done++;
+            try (DataOutputStream material = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(
+                    materialValues), 1 << 16))) {
+                for (RunLabelling.Component c : components) {
+                    done++;
+                    checkCancelled();
+                    long boxVoxels = (long) (c.box()[1] - c.box()[0] + 1) * (c.box()[3] - c.box()[2] + 1)
+                            * (c.box()[5] - c.box()[4] + 1);
+                    if (boxVoxels < minVoxels) {
+                        continue; // its envelope lies in its box: smaller than the smallest particle
+                    }
+                    if (monitor != null) {
+                        monitor.subTask(String.format(Locale.ROOT, "cropping particle region %d of %d (%d voxels)",
+                                done, components.size(), c.voxels()));
+                    }
+                    String region = String.format(Locale.ROOT, "particle region %d of %d", done, components.size());
+                    long left = memoryLeft();
+                    int bin = regionBinning(c, margin, left, region);
+                    Crop crop = crop(c, runs, margin, bin, registration, background);
+                    crop.region = region;
+                    if (bin > 1) {
+                        warnings.add(String.format(Locale.ROOT, "%s (%s%d, %d × %d × %d voxels, z × y × x) was"
+                                + " analysed binned by %d (voxel %.4g µm): at full resolution it needs %s of memory,"
+                                + " the budget left %s", region, CROP_PREFIX, c.label(), crop.size[0], crop.size[1],
+                                crop.size[2], bin, voxelUm * bin, MemoryPlan.formatSize(MemoryPlan.cropBytes(
+                                        crop.fullVoxels())), MemoryPlan.formatSize(left)));
+                    }
+                    if (materialLevel != null) {
+                        countMaterial(crop, cropParticles, materialLevel, material);
+                    }
+                    crop.niAbove = null;
+                    crop.component = null; // the regions' maps together may not fit: painted again when analysed
+                    regions.add(crop);
+                }
+            }
+            if (materialLevel != null && materialLevel.count() > 0) {
+                double[] levels = surfaceLevels(backgroundLevel, materialLevel, materialValues);
+                surfaceLevels = levels;
+                cropParameters = cropParameters.withParticles(cropParticles.withSurfaceLevels(levels[0], levels[1]));
+            }
+            Files.deleteIfExists(materialValues);
+            int next = 1;
+            for (Crop crop : regions) {
                 checkCancelled();
-                long boxVoxels = (long) (c.box()[1] - c.box()[0] + 1) * (c.box()[3] - c.box()[2] + 1)
-                        * (c.box()[5] - c.box()[4] + 1);
-                if (boxVoxels < minVoxels) {
-                    continue; // its envelope lies in its box: smaller than the smallest particle
-                }
+                String region = crop.region;
                 if (monitor != null) {
-                    monitor.subTask(String.format(Locale.ROOT, "particle region %d of %d (%d voxels)", done,
-                            components.size(), c.voxels()));
+                    monitor.subTask(region);
                 }
-                // the region's analysis shares the heap with what this run holds (the runs, the registration's
-                // copies), so its budget is what the run's budget leaves after a collection
-                System.gc();
-                Runtime runtime = Runtime.getRuntime();
-                long held = runtime.totalMemory() - runtime.freeMemory();
-                long left = Math.max(1, Math.min(settings.memoryBytes(), runtime.maxMemory()) - held);
-                String region = String.format(Locale.ROOT, "particle region %d of %d", done, components.size());
-                int bin = regionBinning(c, margin, left, region);
-                Crop crop = crop(c, runs, margin, bin, registration, background);
-                if (bin > 1) {
-                    String w = String.format(Locale.ROOT, "%s (%s%d, %d × %d × %d voxels, z × y × x) was analysed"
-                            + " binned by %d (voxel %.4g µm): at full resolution it needs %s of memory, the budget"
-                            + " left %s", region, CROP_PREFIX, c.label(), crop.size[0], crop.size[1], crop.size[2],
-                            bin, voxelUm * bin, MemoryPlan.formatSize(MemoryPlan.cropBytes(crop.fullVoxels())),
-                            MemoryPlan.formatSize(left));
-                    warnings.add(w);
-                }
+                RunLabelling.Component c = crop.source;
+                int bin = crop.bin;
+                long left = memoryLeft();
+                crop.component = componentMap(crop, runs);
                 Path cropStaging = scratch.resolve(CROP_PREFIX + c.label());
                 Files.createDirectories(cropStaging);
                 Analysis.Result r;
@@ -442,8 +477,13 @@ public final class StreamingAnalysis {
             return in.read(new int[] { z0, 0, 0 }, new int[] { Math.min(planes, shape[0] - z0), shape[1], shape[2] });
         }
 
-        /** Threshold (value ≥ t) and opening slab by slab, components by runs. */
-        private RunLabelling label(double threshold) throws IOException, PipelineCancelledException {
+        /**
+         * Threshold (value ≥ t) and opening slab by slab, components by runs.
+         *
+         * @param wholeVolume receives the first pass of the Ni above-edge volume's median (every voxel), or null
+         */
+        private RunLabelling label(double threshold, RadixMedian wholeVolume) throws IOException,
+                PipelineCancelledException {
             double radius = parameters.particles().openRadiusUm() / voxelUm;
             int overlap = radius > 0 ? 2 * (int) Math.ceil(radius) : 0;
             RunLabelling runs = new RunLabelling(shape[0], shape[1], shape[2]);
@@ -459,6 +499,9 @@ public final class StreamingAnalysis {
                     int from = Math.max(0, z0 - overlap);
                     int to = Math.min(shape[0], z0 + planes + overlap);
                     float[] values = slab(in, from, to - from);
+                    if (wholeVolume != null) {
+                        wholeVolume.countGroups(values, (z0 - from) * plane, (z0 - from + planes) * plane);
+                    }
                     byte[] mask = Thresholds.atLeast(values, threshold);
                     if (radius > 0) {
                         mask = Morphology.open(mask, to - from, shape[1], shape[2], radius);
@@ -564,6 +607,12 @@ public final class StreamingAnalysis {
             int bin;
             /** The shape of the crop's volumes {z, y, x}: {@link #size} / {@link #bin}. */
             int[] grid;
+            /** The component the crop was cut around. */
+            RunLabelling.Component source;
+            /** "particle region k of n", for messages. */
+            String region;
+            /** The crop's Ni above-edge values at full resolution ({@link #size}) until its material is counted. */
+            float[] niAbove;
             Path file;
             int[] component;
             int[] global;
@@ -633,6 +682,7 @@ public final class StreamingAnalysis {
                 Map<Element, double[]> registration, float background) throws IOException {
             Crop crop = new Crop();
             crop.label = c.label();
+            crop.source = c;
             int[] extent = extent(c, margin, bin);
             crop.origin = Arrays.copyOfRange(extent, 0, 3);
             crop.size = Arrays.copyOfRange(extent, 3, 6);
@@ -656,6 +706,9 @@ public final class StreamingAnalysis {
                             values[i] = fill;
                         }
                     }
+                    if (e == Element.NI && above) {
+                        crop.niAbove = values;
+                    }
                     if (bin > 1) {
                         values = VolumeRegionReader.blockMeans(values, crop.size, bin);
                     }
@@ -674,9 +727,105 @@ public final class StreamingAnalysis {
             }
             crop.file = scratch.resolve(CROP_PREFIX + c.label() + ".h5");
             ResultsFile.write(crop.file, list, "{}", null);
-            crop.component = bin == 1 ? component : binnedComponents(component, crop, c.label());
+            crop.component = component;
             return crop;
         }
+
+        /** @return the component map of a crop on its grid (the components' labels, painted from the runs) */
+        private static int[] componentMap(Crop crop, RunLabelling runs) {
+            int[] component = new int[crop.size[0] * crop.size[1] * crop.size[2]];
+            runs.paint(component, crop.origin, crop.size);
+            return crop.bin == 1 ? component : binnedComponents(component, crop, crop.label);
+        }
+
+        /** @return the memory the run's budget leaves after a collection, bytes */
+        private long memoryLeft() {
+            System.gc();
+            Runtime runtime = Runtime.getRuntime();
+            long held = runtime.totalMemory() - runtime.freeMemory();
+            return Math.max(1, Math.min(settings.memoryBytes(), runtime.maxMemory()) - held);
+        }
+
+        /**
+         * The region's material as its analysis will find it (the envelope of {@link ParticleSegmentation}: threshold,
+         * opening, holes filled, small objects removed), the parts that belong to its component: counted for the
+         * material median and written to {@code values} for the second pass.
+         */
+        private void countMaterial(Crop crop, ParticlesModel cropParticles, RadixMedian material,
+                DataOutputStream values) throws IOException {
+            int[] g = crop.grid;
+            int bin = crop.bin;
+            float[] grey = bin == 1 ? crop.niAbove : VolumeRegionReader.blockMeans(crop.niAbove, crop.size, bin);
+            int[] component = bin == 1 ? crop.component : binnedComponents(crop.component, crop, crop.label);
+            ParticleSegmentation.Envelope found = ParticleSegmentation.envelope(grey, g[0], g[1], g[2],
+                    voxelUm * bin, cropParticles.settings());
+            int[] pieces = new int[found.envelope().length];
+            int n = Labelling.label(found.envelope(), g[0], g[1], g[2], pieces);
+            boolean[] ours = new boolean[n + 1];
+            for (int i = 0; i < pieces.length; i++) {
+                if (pieces[i] > 0 && component[i] == crop.label) {
+                    ours[pieces[i]] = true;
+                }
+            }
+            // the volume's own values, at full resolution (a binned region's material is its blocks' voxels);
+            // other components' voxels hold the mask's fill, not the volume's value, and are left out
+            for (int z = 0; z < crop.size[0]; z++) {
+                for (int y = 0; y < crop.size[1]; y++) {
+                    int i = (z * crop.size[1] + y) * crop.size[2];
+                    int j = ((z / bin) * g[1] + y / bin) * g[2];
+                    for (int x = 0; x < crop.size[2]; x++, i++) {
+                        int piece = pieces[j + x / bin];
+                        int owner = crop.component[i];
+                        if (piece > 0 && ours[piece] && (owner == 0 || owner == crop.label)) {
+                            material.countGroup(crop.niAbove[i]);
+                            values.writeFloat(crop.niAbove[i]);
+                        }
+                    }
+                }
+            }
+        }
+
+        /**
+         * The whole volume's background and material medians of the Ni above-edge volume (as the in-memory analysis
+         * takes them, {@code DepthMaps.levels}): the background's counts are the volume's less the material's, the
+         * second pass reads the volume once more and the material's values back.
+         *
+         * @param background the volume's first-pass counts
+         * @param material   the material's first-pass counts
+         * @param values     the material's values, as written by {@link #countMaterial}
+         * @return {background, material}
+         */
+        private double[] surfaceLevels(RadixMedian background, RadixMedian material, Path values)
+                throws IOException, PipelineCancelledException {
+            if (monitor != null) {
+                monitor.subTask("surface level: the background and material medians of the whole volume");
+            }
+            background.subtract(material);
+            background.locate();
+            material.locate();
+            RadixMedian materialInBackgroundGroups = new RadixMedian();
+            materialInBackgroundGroups.locateAs(background);
+            try (VolumeRegionReader in = open(AnalyzeWorkflow.volumeName(Element.NI, true))) {
+                for (int z0 = 0; z0 < shape[0]; z0 += settings.slabRows()) {
+                    checkCancelled();
+                    float[] slab = slab(in, z0, settings.slabRows());
+                    background.countLows(slab, 0, slab.length);
+                }
+            }
+            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(values),
+                    1 << 16))) {
+                for (long i = 0; i < material.count(); i++) {
+                    float v = in.readFloat();
+                    material.countLow(v);
+                    materialInBackgroundGroups.countLow(v);
+                }
+            }
+            background.subtractLows(materialInBackgroundGroups);
+            return new double[] { background.median(), material.median() };
+        }
+
+        /** The whole volume's {background, material} medians the regions' surface level lies between, or null. */
+        private double[] surfaceLevels;
 
         /**
          * The component map on the binned grid: a block belongs to the region's component when any of its voxels
@@ -925,6 +1074,10 @@ public final class StreamingAnalysis {
             s.put("reduction_factor", settings.reductionFactor());
             s.put("slab_rows", settings.slabRows());
             s.put("threshold", threshold);
+            if (surfaceLevels != null) {
+                s.put("surface_background", surfaceLevels[0]);
+                s.put("surface_material", surfaceLevels[1]);
+            }
             s.put("components", components);
             ObjectNode reg = s.putObject("element_registration_full_resolution");
             for (Map.Entry<Element, double[]> r : registration.entrySet()) {
