@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 import org.edgewise.align.ProjectionAlignment;
 import org.edgewise.align.Registration;
@@ -27,6 +25,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import org.edgewise.api.files.FileTrees;
 
 /**
  * {@code edgewise bench align}: simulates a run with known jitter, rotation centres and magnification errors, aligns
@@ -168,7 +167,7 @@ final class BenchAlignCommand implements Callable<Integer> {
             return 0;
         } finally {
             if (keep == null) {
-                deleteRecursively(dir);
+                FileTrees.delete(dir);
             }
         }
     }
@@ -226,13 +225,5 @@ final class BenchAlignCommand implements Callable<Integer> {
             sum += v;
         }
         return sum / values.length;
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

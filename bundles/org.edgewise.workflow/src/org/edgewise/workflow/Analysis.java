@@ -5,12 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.eclipse.january.IMonitor;
 import org.eclipse.january.dataset.Dataset;
@@ -42,6 +40,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.edgewise.api.files.FileTrees;
 
 /**
  * The gradient analysis as one call, the same from the command line ({@code edgewise analyze}), the workbench and a
@@ -263,7 +262,7 @@ public final class Analysis {
         String provenance = provenance(run, results, warnings, memoryPlan);
         Files.writeString(staging.resolve(PROVENANCE_FILE), provenance);
         AnalysisReport.write(staging.resolve(REPORT_FILE), results, provenance, warnings);
-        deleteRecursively(runDir);
+        FileTrees.delete(runDir);
         List<Path> files = FILES.stream().map(out::resolve).toList();
         return new Result(out, files, results.pairs(), results.particles(), results.rows(), results.metrics(),
                 warnings, (System.nanoTime() - start) / 1e9);
@@ -485,16 +484,5 @@ public final class Analysis {
             }
         }
         return mapper.writeValueAsString(root);
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
@@ -197,7 +196,7 @@ public final class OutputFolder implements AutoCloseable {
         for (Path entry : entries) {
             String name = entry.getFileName().toString();
             if (name.startsWith(".")) {
-                deleteRecursively(entry);
+                FileTrees.delete(entry);
             } else {
                 names.add(name);
             }
@@ -219,7 +218,7 @@ public final class OutputFolder implements AutoCloseable {
         }
         committed = true;
         if (aside != null) {
-            deleteRecursively(aside);
+            FileTrees.delete(aside);
         }
         return names.stream().map(folder::resolve).toList();
     }
@@ -235,7 +234,7 @@ public final class OutputFolder implements AutoCloseable {
         }
         closed = true;
         try {
-            deleteRecursively(staging);
+            FileTrees.delete(staging);
         } catch (IOException e) {
             // best effort: a hidden staging folder left behind holds no result
         }
@@ -401,21 +400,6 @@ public final class OutputFolder implements AutoCloseable {
                 Files.deleteIfExists(dir);
             } catch (IOException e) {
                 return; // not empty: someone else wrote there
-            }
-        }
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        if (!Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-            Files.deleteIfExists(path);
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
             }
         }
     }

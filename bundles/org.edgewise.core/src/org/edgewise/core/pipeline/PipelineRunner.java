@@ -5,11 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.eclipse.january.IMonitor;
 import org.eclipse.january.IMonitor.Stub;
@@ -24,6 +22,7 @@ import org.edgewise.api.sources.IDatasetSource;
 import org.edgewise.api.stages.IStageRegistry;
 import org.edgewise.core.RuntimeInfo;
 import org.edgewise.core.pipeline.PipelinePlan.PlannedStep;
+import org.edgewise.api.files.FileTrees;
 
 /**
  * Checks and runs pipelines.
@@ -189,21 +188,7 @@ public final class PipelineRunner {
             progress.subTask("done: " + resultsName);
             return new RunResult(resultsFile, provenanceFile, provenance);
         } finally {
-            deleteRecursively(scratch);
-        }
-    }
-
-    private static void deleteRecursively(Path directory) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException e) {
-                    // best effort: hidden scratch space holds no result
-                }
-            });
-        } catch (IOException e) {
-            // as above
+            FileTrees.deleteQuietly(scratch);
         }
     }
 }

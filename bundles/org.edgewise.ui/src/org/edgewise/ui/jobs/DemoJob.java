@@ -1,13 +1,10 @@
 package org.edgewise.ui.jobs;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
@@ -18,6 +15,7 @@ import org.edgewise.ui.data.DatasetEntry;
 import org.edgewise.ui.data.DatasetLoader;
 import org.edgewise.ui.data.IDatasetRegistry;
 import org.edgewise.ui.preferences.EdgewisePreferences;
+import org.edgewise.api.files.FileTrees;
 
 /**
  * File › Open Demo Dataset: simulates the built-in run (two particles of the paper's 63 % Ni architecture, six
@@ -95,27 +93,10 @@ public final class DemoJob extends EdgewiseJob {
             if (monitor.isCanceled()) {
                 throw new OperationCanceledException();
             }
-            deleteRecursively(target); // an incomplete folder from an older version
+            FileTrees.deleteQuietly(target); // an incomplete folder from an older version
             Files.move(temporary, target);
         } finally {
-            deleteRecursively(temporary);
-        }
-    }
-
-    private static void deleteRecursively(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(directory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(file -> {
-                try {
-                    Files.delete(file);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            // a leftover temporary folder is harmless: it starts with a dot and is never opened
+            FileTrees.deleteQuietly(temporary);
         }
     }
 

@@ -3,14 +3,12 @@ package org.edgewise.workflow.streaming;
 import java.io.IOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import org.edgewise.api.files.FileErrors;
 import org.edgewise.api.files.OutputException;
 import org.edgewise.api.files.OutputFolder;
+import org.edgewise.api.files.FileTrees;
 
 /**
  * The scratch folder of a streaming analysis: where the volumes file and the temporary files go. By default it is a
@@ -153,15 +151,6 @@ public final class Scratch implements AutoCloseable {
             return;
         }
         closed = true;
-        if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            // best effort: a hidden scratch folder left behind holds no result
-        }
+        FileTrees.deleteQuietly(folder);
     }
 }

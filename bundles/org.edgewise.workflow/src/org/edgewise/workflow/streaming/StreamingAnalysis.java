@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.eclipse.january.IMonitor;
 import org.eclipse.january.dataset.Dataset;
@@ -64,6 +63,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.edgewise.api.files.FileTrees;
 
 /**
  * The gradient analysis of a volumes file too large to hold: the six reconstructions ({@code ni_below} ...
@@ -180,7 +180,7 @@ public final class StreamingAnalysis {
         try {
             return new Run(volumesFile, staging, out, parameters, settings, stages, monitor, scratch).run(start);
         } finally {
-            deleteRecursively(scratch);
+            FileTrees.delete(scratch);
         }
     }
 
@@ -588,7 +588,7 @@ public final class StreamingAnalysis {
                 registrationTables.put(t.getKey(), new double[] { full[0], full[2], Tables.get(table, 0,
                     AlignmentTables.SCALE), Tables.get(table, 0, AlignmentTables.RESIDUAL) });
             }
-            deleteRecursively(scratch.resolve("registration"));
+            FileTrees.delete(scratch.resolve("registration"));
             Files.deleteIfExists(reduced);
             return out;
         }
@@ -1125,16 +1125,5 @@ public final class StreamingAnalysis {
 
     private static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -18,6 +18,7 @@ import org.edgewise.api.files.AtomicFiles;
 import org.edgewise.io.imageio.charts.BarChart;
 import org.edgewise.io.imageio.charts.DensityChart;
 import org.edgewise.io.imageio.charts.LineChart;
+import org.edgewise.api.files.FileTrees;
 
 /**
  * {@code batch-report.html}: the runs side by side. For each label (architecture, state, ...) and element, the mean
@@ -55,7 +56,7 @@ public final class BatchReport {
     public static void write(Path out, BatchManifest manifest, BatchRunner.Result result) throws IOException {
         Path figures = out.resolve(BatchFiles.REPORT_FIGURES);
         Path staging = out.resolve("." + BatchFiles.REPORT_FIGURES + ".tmp");
-        RunTask.deleteTree(staging);
+        FileTrees.deleteQuietly(staging);
         Files.createDirectories(staging);
         StringBuilder html = new StringBuilder();
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Edgewise batch ")
@@ -117,7 +118,7 @@ public final class BatchReport {
         distributions(html, out, staging);
         html.append("</body></html>\n");
 
-        RunTask.deleteTree(figures);
+        FileTrees.deleteQuietly(figures);
         Files.move(staging, figures, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         AtomicFiles.write(out.resolve(BatchFiles.REPORT),
                 temporary -> Files.writeString(temporary, html.toString(), StandardCharsets.UTF_8));

@@ -24,6 +24,7 @@ import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.scheduler.SparkListenerTaskStart;
+import org.edgewise.api.files.FileTrees;
 
 /**
  * The driver of a batch: one Spark job per run (at most {@code parallel} at once), each a single task running
@@ -255,7 +256,7 @@ public final class BatchRunner {
             for (Path path : list.toList()) {
                 var match = leftover.matcher(path.getFileName().toString());
                 if (match.matches() && names.containsKey(match.group(1))) {
-                    RunTask.deleteTree(path);
+                    FileTrees.deleteQuietly(path);
                 }
             }
         }

@@ -11,18 +11,17 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function;
 import org.eclipse.january.IMonitor;
 import org.edgewise.core.pipeline.InputProvenance;
+import org.edgewise.api.files.FileTrees;
 
 /**
  * One run of a batch, as a Spark task: hash the inputs; keep the run when the batch's record says its folder was
@@ -145,7 +144,7 @@ public record RunTask(String out, String analysis, boolean redoFailed) implement
             return new RunOutcome(run.name(), RunOutcome.Status.FAILED, reason, seconds, where, attempt, List.of(),
                     false);
         } finally {
-            deleteTree(staging);
+            FileTrees.deleteQuietly(staging);
         }
     }
 
@@ -172,7 +171,7 @@ public record RunTask(String out, String analysis, boolean redoFailed) implement
                     + " folder must be on one file system", e);
         } finally {
             if (replaced != null) {
-                deleteTree(replaced);
+                FileTrees.deleteQuietly(replaced);
             }
         }
     }
@@ -181,7 +180,7 @@ public record RunTask(String out, String analysis, boolean redoFailed) implement
     private static void removeStale(Path target, Path out, String name) throws IOException {
         Path replaced = moveAside(target, out, name);
         if (replaced != null) {
-            deleteTree(replaced);
+            FileTrees.deleteQuietly(replaced);
         }
     }
 
@@ -224,19 +223,6 @@ public record RunTask(String out, String analysis, boolean redoFailed) implement
             return e.getClass().getSimpleName();
         }
         return message.lines().findFirst().orElse("").trim();
-    }
-
-    static void deleteTree(Path path) {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            // a hidden left-over is removed by the driver at the end of the batch
-        }
     }
 
     private static String host() {

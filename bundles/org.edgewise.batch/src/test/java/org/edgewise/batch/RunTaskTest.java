@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.eclipse.january.IMonitor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.edgewise.api.files.FileTrees;
 
 /** One run's task without Spark: skip by hashes, atomic commit, error records. */
 class RunTaskTest {
@@ -134,7 +135,7 @@ class RunTaskTest {
         Path late = Files.createDirectories(out.resolve(".r.00000000-0000-0000-0000-000000000000.tmp"));
         Files.writeString(late.resolve("provenance.json"), "{\"call\": 99}");
         RunTask.commit(late, out.resolve("r"), out, "r", fingerprint);
-        RunTask.deleteTree(late);
+        FileTrees.deleteQuietly(late);
 
         assertEquals(first, Files.readAttributes(out.resolve("r/provenance.json"),
                 java.nio.file.attribute.BasicFileAttributes.class).fileKey());
