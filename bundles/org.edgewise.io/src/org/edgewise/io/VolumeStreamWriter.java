@@ -325,8 +325,14 @@ public final class VolumeStreamWriter implements AutoCloseable {
         try {
             long dataset = H5.H5Dcreate(group, name, HDF5Constants.H5T_IEEE_F64LE, space, P.DEFAULT, P.DEFAULT,
                     P.DEFAULT);
-            H5.H5Dwrite_double(dataset, HDF5Constants.H5T_NATIVE_DOUBLE, HDF5Constants.H5S_ALL,
-                    HDF5Constants.H5S_ALL, P.DEFAULT, values);
+            try {
+                H5.H5Dwrite_double(dataset, HDF5Constants.H5T_NATIVE_DOUBLE, HDF5Constants.H5S_ALL,
+                        HDF5Constants.H5S_ALL, P.DEFAULT, values);
+            } catch (RuntimeException e) {
+                // an open dataset would keep the file open after the writer is abandoned
+                NativeHdf5.closeQuietly(dataset, H5::H5Dclose);
+                throw e;
+            }
             return dataset;
         } finally {
             H5.H5Sclose(space);

@@ -96,7 +96,7 @@ final class ScanRows implements AutoCloseable {
         int reducedColumns = DetectorBinning.binnedLength(reader.columns(), total);
         int angles = angles();
         int frame = reducedRows * reducedColumns;
-        float[] counts = new float[angles * frame];
+        float[] counts = new float[arrayLength((long) angles * frame, "a copy binned by " + total)];
         for (int first = 0; first < angles; first += ANGLE_SLAB) {
             int count = Math.min(ANGLE_SLAB, angles - first);
             float[] binned = DetectorBinning.bin(FlatArrays.floatsReadOnly(reader.readProjections(first, count)),
@@ -131,7 +131,7 @@ final class ScanRows implements AutoCloseable {
         int last = Math.min(rows, row0 + rowCount + 1);
         int count = last - first;
         int angles = angles();
-        float[] counts = new float[angles * count * columns];
+        float[] counts = new float[arrayLength((long) angles * count * columns, rowCount + " detector rows")];
         for (int a = 0; a < angles; a += ANGLE_SLAB) {
             int n = Math.min(ANGLE_SLAB, angles - a);
             float[] raw = FlatArrays.floatsReadOnly(reader.readProjectionRows(a, n, first * binning,
@@ -144,7 +144,7 @@ final class ScanRows implements AutoCloseable {
         Dataset lineIntegrals = normalise(FlatArrays.wrap(counts, angles, count, columns),
                 flats.getSliceView(all, window, all), darks.getSliceView(all, window, all));
         double[] values = ((DoubleDataset) lineIntegrals).getData();
-        float[] out = new float[angles * rowCount * columns];
+        float[] out = new float[arrayLength((long) angles * rowCount * columns, rowCount + " detector rows")];
         int skip = row0 - first;
         for (int a = 0; a < angles; a++) {
             int from = (a * count + skip) * columns;
@@ -162,6 +162,18 @@ final class ScanRows implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new DataFileException(reader.file(), DataExchange.DATA, e.getMessage(), e);
         }
+    }
+
+    /**
+     * @return {@code values} as an array length
+     * @throws DataFileException if one Java array cannot hold them (more than 2³¹ − 9 values)
+     */
+    private int arrayLength(long values, String what) throws DataFileException {
+        if (values > Integer.MAX_VALUE - 8) {
+            throw new DataFileException(reader.file(), DataExchange.DATA, what + " of every projection is " + values
+                    + " values, more than one Java array holds; reduce more (a larger binning) or read fewer rows");
+        }
+        return (int) values;
     }
 
     @Override
