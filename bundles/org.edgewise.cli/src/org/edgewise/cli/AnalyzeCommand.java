@@ -212,16 +212,27 @@ final class AnalyzeCommand implements Callable<Integer> {
         throw new IllegalArgumentException(option + " must be FROM,TO in µm with 0 ≤ FROM ≤ TO, was '" + text + "'");
     }
 
+    /** @return a CI half-width for the terminal: 4 decimals, or n/a when unbounded */
+    private static String halfWidth(double value) {
+        return Double.isFinite(value) ? String.format(Locale.ROOT, "%.4f", value) : "n/a";
+    }
+
     /** The Table-1 summary on the terminal. */
     static void summary(PrintWriter o, Analysis.Result r) {
         o.println();
         o.printf(Locale.ROOT, "%d particle(s); Table 1 (99 %% CI half-widths; ratio = the paper's Eq. 1, fraction ="
                 + " calibrated atomic fraction):%n", r.particles().size());
         o.println("particle element quantity   edge (0.25-0.30um)   core (1.95-2.00um)   core-edge   max-min");
+        boolean unbounded = false;
         for (ProfileMetrics.Metric m : r.metrics()) {
-            o.printf(Locale.ROOT, "%8d %7s %-9s %8.4f ± %.4f    %8.4f ± %.4f    %+8.4f   %7.4f%n", m.particle(),
-                    m.element().symbol(), m.quantity().id(), m.edge().value(), m.edge().halfWidth(),
-                    m.core().value(), m.core().halfWidth(), m.coreMinusEdge().value(), m.maxMinusMin());
+            o.printf(Locale.ROOT, "%8d %7s %-9s %8.4f ± %-6s    %8.4f ± %-6s    %+8.4f   %7.4f%n", m.particle(),
+                    m.element().symbol(), m.quantity().id(), m.edge().value(), halfWidth(m.edge().halfWidth()),
+                    m.core().value(), halfWidth(m.core().halfWidth()), m.coreMinusEdge().value(), m.maxMinusMin());
+            unbounded |= Double.isInfinite(m.edge().halfWidth()) || Double.isInfinite(m.core().halfWidth());
+        }
+        if (unbounded) {
+            o.println("n/a: the window holds fewer than two independent clusters of voxels (the particle is too small"
+                    + " for that depth), so its interval is unbounded (Infinity in metrics.csv)");
         }
         for (Analysis.Particle p : r.particles()) {
             if (p.cutByFieldOfView()) {
