@@ -237,6 +237,14 @@ class StreamingAnalysisTest {
         for (String file : List.of(Analysis.ALIGNMENT_FILE, Analysis.REGISTRATION_FILE)) {
             assertEquals(Files.readString(memory.resolve(file)), Files.readString(streaming.resolve(file)), file);
         }
+        // provenance.json: the analysis node as in memory (pairs, warnings, particles cut by the field of view)
+        com.fasterxml.jackson.databind.JsonNode pa = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                memory.resolve(Analysis.PROVENANCE_FILE).toFile()).get("analysis");
+        com.fasterxml.jackson.databind.JsonNode pb = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                streaming.resolve(Analysis.PROVENANCE_FILE).toFile()).get("analysis");
+        assertEquals(pa.get("pairs"), pb.get("pairs"));
+        assertEquals(pa.get("warnings"), pb.get("warnings"));
+        assertEquals(pa.get("particlesCutByFieldOfView").size(), pb.get("particlesCutByFieldOfView").size());
         double[][] ca = centroids(memory.resolve(Analysis.PARTICLES_FILE));
         double[][] cb = centroids(streaming.resolve(Analysis.PARTICLES_FILE));
         Comparison c = new Comparison(streaming, a.particles().size());

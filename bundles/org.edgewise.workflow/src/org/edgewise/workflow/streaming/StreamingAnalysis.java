@@ -969,7 +969,7 @@ public final class StreamingAnalysis {
                         Double.toString(v[3])));
             }
             Files.write(staging.resolve(Analysis.REGISTRATION_FILE), registrationLines, StandardCharsets.UTF_8);
-            String provenance = provenance(crops, registration, threshold, components, warnings);
+            String provenance = provenance(crops, registration, threshold, components, warnings, found);
             Files.writeString(staging.resolve(Analysis.PROVENANCE_FILE), provenance);
             writeResults(found, rows, metrics, crops, provenance);
             writeReport(found, crops, threshold);
@@ -1064,7 +1064,7 @@ public final class StreamingAnalysis {
         }
 
         private String provenance(List<Crop> crops, Map<Element, double[]> registration, double threshold,
-                int components, List<String> warnings) throws IOException {
+                int components, List<String> warnings, List<Analysis.Particle> found) throws IOException {
             ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             ObjectNode root = json.createObjectNode();
             root.put("command", Analysis.COMMAND);
@@ -1086,8 +1086,18 @@ public final class StreamingAnalysis {
                     a.add(v);
                 }
             }
-            ArrayNode w = root.putArray("warnings");
+            // the in-memory analysis's node: the pairs, its warnings, the particles cut by the field of view (the
+            // memory plan is added by the caller)
+            ObjectNode analysis = root.putObject("analysis");
+            ArrayNode pairs = analysis.putArray("pairs");
+            for (Element e : Element.values()) {
+                pairs.addObject().put("element", e.symbol()).put("belowKev", energies.get(AnalyzeWorkflow.volumeName(
+                        e, false))).put("aboveKev", energies.get(AnalyzeWorkflow.volumeName(e, true)));
+            }
+            ArrayNode w = analysis.putArray("warnings");
             warnings.forEach(w::add);
+            ArrayNode cut = analysis.putArray("particlesCutByFieldOfView");
+            found.stream().filter(Analysis.Particle::cutByFieldOfView).forEach(p -> cut.add(p.label()));
             ArrayNode list = root.putArray("regions");
             for (Crop crop : crops) {
                 ObjectNode c = list.addObject();
