@@ -37,14 +37,14 @@ class MemoryPlanTest {
         assertEquals(372_037_019_239L, plan.inMemoryBytes()); // 346.5 GB: six 5.7 GB volumes and the scans
         assertEquals(4, plan.reductionFactor());
         assertEquals(104, plan.reconstructionSlabRows());
-        assertEquals(219, plan.passSlabRows());
+        assertEquals(101, plan.passSlabRows());
         assertEquals(19_793_344L, plan.cropVoxels());
         assertEquals(270, plan.cropEdge());
         assertEquals(2_627_192_013L, plan.streamingBytes()); // the estimates on the copies binned by 4
         assertEquals(2_627_192_013L, plan.neededBytes());
         assertEquals(42_955_702_272L, plan.scratchBytes()); // six float volumes and the int labels: 40.0 GB
         assertEquals("streaming analysis of 6 scans of 721 × 1024 × 1224 (angles × rows × columns): estimates on"
-                + " copies binned by 4, slabs of 104 rows (reconstruction) and 219 slices (passes), particle crops up"
+                + " copies binned by 4, slabs of 104 rows (reconstruction) and 101 slices (passes), particle crops up"
                 + " to 270³ voxels, scratch 40.0 GB (in memory 346.5 GB, streaming 2.4 GB, budget 4.0 GB)",
                 plan.toString());
     }
@@ -57,7 +57,7 @@ class MemoryPlanTest {
         MemoryPlan small = MemoryPlan.forScans(FIELD, 1, GB, Choice.AUTO);
         assertEquals(6, small.reductionFactor());
         assertEquals(24, small.reconstructionSlabRows());
-        assertEquals(39, small.passSlabRows());
+        assertEquals(11, small.passSlabRows());
         assertEquals(4_712_701L, small.cropVoxels());
         assertEquals(1_073_163_424L, small.streamingBytes());
     }
@@ -69,7 +69,7 @@ class MemoryPlanTest {
         assertEquals(52_098_256_077L, plan.inMemoryBytes());
         assertEquals(2, plan.reductionFactor());
         assertEquals(320, plan.reconstructionSlabRows());
-        assertEquals(512, plan.passSlabRows()); // every slice of the 512-slice volumes
+        assertEquals(454, plan.passSlabRows()); // half the budget: 454 of the 512 slices
         assertEquals(5_369_462_784L, plan.scratchBytes());
         // the full 2448 × 2048 detector at 1500 angles, binned by 2: the target's volumes from more projections
         MemoryPlan full = MemoryPlan.forScans(Collections.nCopies(6, new ScanShape(1500, 2048, 2448, 10, 5)), 2,
@@ -133,7 +133,7 @@ class MemoryPlanTest {
     void aBudgetTooSmallForAnythingNamesTheSmallerNeed() {
         TooSmallException field = assertThrows(TooSmallException.class, () -> MemoryPlan.forScans(FIELD, 1, 64 * MB,
                 Choice.AUTO));
-        assertEquals("needs 602.6 MB of memory for the streaming analysis of 6 scans of 721 × 1024 × 1224 (angles ×"
+        assertEquals("needs 887.0 MB of memory for the streaming analysis of 6 scans of 721 × 1024 × 1224 (angles ×"
                 + " rows × columns) (in memory 346.5 GB), has 64.0 MB (--memory or -Xmx); or bin the detector on input"
                 + " (--bin 2)", field.getMessage());
         TooSmallException binned = assertThrows(TooSmallException.class, () -> MemoryPlan.forScans(FIELD, 4, MB,
@@ -150,14 +150,14 @@ class MemoryPlanTest {
         assertEquals(327_757_751_911L, plan.inMemoryBytes());
         assertEquals(4, plan.reductionFactor());
         assertEquals(0, plan.reconstructionSlabRows());
-        assertEquals(219, plan.passSlabRows());
+        assertEquals(101, plan.passSlabRows());
         assertEquals(19_793_344L, plan.cropVoxels());
         assertEquals(2_627_192_013L, plan.streamingBytes());
         assertEquals(6_136_528_896L, plan.scratchBytes()); // the labels only
         MemoryPlan small = MemoryPlan.forVolumes(volumes, GB, Choice.AUTO);
         assertEquals(6, small.reductionFactor());
-        assertEquals(39, small.passSlabRows());
-        assertEquals(827_133_549L, small.streamingBytes());
+        assertEquals(11, small.passSlabRows());
+        assertEquals(930_058_240L, small.streamingBytes()); // the smallest pass: 24 slices at twice their size
     }
 
     @Test

@@ -161,6 +161,12 @@ public final class MemoryPlan {
      * and the opening's two work masks.
      */
     static final int PASS_BYTES_PER_VOXEL = 12;
+    /**
+     * The slab passes take at most this share (1/n) of the budget: each of their arrays is one contiguous block of
+     * the heap, which a collector finds only with room to spare, and the labelling's runs grow beside them. Measured:
+     * slabs sized to the whole 4 GB budget (219 of 1224 × 1224 voxels) ran out of memory in the opening.
+     */
+    static final int PASS_SHARE = 2;
     /** Slices added above and below a pass slab (the opening's reach and the labelling's union across borders). */
     static final int PASS_OVERLAP_SLICES = 8;
     /** Smallest slab worth running: fewer rows give more per-slab overhead than work. */
@@ -318,9 +324,9 @@ public final class MemoryPlan {
     private static Slabs passes(VolumeShape volume, long budgetBytes) {
         long slice = (long) PASS_BYTES_PER_VOXEL * volume.rows() * volume.columns();
         int minRows = Math.min(MIN_SLAB_ROWS, volume.depth());
-        long minimum = BASE_BYTES + slice * (minRows + 2L * PASS_OVERLAP_SLICES);
+        long minimum = BASE_BYTES + PASS_SHARE * slice * (minRows + 2L * PASS_OVERLAP_SLICES);
         long available = budgetBytes - BASE_BYTES;
-        long rows = available <= 0 ? 0 : available / slice - 2L * PASS_OVERLAP_SLICES;
+        long rows = available <= 0 ? 0 : available / PASS_SHARE / slice - 2L * PASS_OVERLAP_SLICES;
         int passRows = rows < minRows ? 0 : (int) Math.min(volume.depth(), rows);
         long crop = available <= 0 ? 0 : (long) (available / (BYTES_PER_VOLUME_BYTE * 4 * VOLUMES));
         long cropVoxels = Math.min(crop, volume.voxels());

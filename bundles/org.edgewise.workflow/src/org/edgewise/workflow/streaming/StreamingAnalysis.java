@@ -312,7 +312,10 @@ public final class StreamingAnalysis {
                     throw e;
                 } catch (PipelineException e) {
                     if (String.valueOf(e.getMessage()).contains("holds no particle")) {
-                        continue; // what the threshold found here is smaller than the smallest particle
+                        // what the threshold found here is smaller than the smallest particle
+                        crop.component = null;
+                        Files.deleteIfExists(crop.file);
+                        continue;
                     }
                     throw e;
                 }
@@ -488,14 +491,16 @@ public final class StreamingAnalysis {
             int overlap = radius > 0 ? 2 * (int) Math.ceil(radius) : 0;
             RunLabelling runs = new RunLabelling(shape[0], shape[1], shape[2]);
             int plane = shape[1] * shape[2];
+            // the slab rows were planned with MemoryPlan.PASS_OVERLAP_SLICES of overlap: a wider opening reads more
+            int rows = Math.max(1, settings.slabRows() - Math.max(0, 2 * overlap - 2 * MemoryPlan.PASS_OVERLAP_SLICES));
             try (VolumeRegionReader in = open(AnalyzeWorkflow.volumeName(Element.NI, true))) {
-                for (int z0 = 0; z0 < shape[0]; z0 += settings.slabRows()) {
+                for (int z0 = 0; z0 < shape[0]; z0 += rows) {
                     checkCancelled();
                     if (monitor != null) {
                         monitor.subTask(String.format(Locale.ROOT, "labelling planes %d to %d of %d", z0,
-                                Math.min(shape[0], z0 + settings.slabRows()) - 1, shape[0]));
+                                Math.min(shape[0], z0 + rows) - 1, shape[0]));
                     }
-                    int planes = Math.min(settings.slabRows(), shape[0] - z0);
+                    int planes = Math.min(rows, shape[0] - z0);
                     int from = Math.max(0, z0 - overlap);
                     int to = Math.min(shape[0], z0 + planes + overlap);
                     float[] values = slab(in, from, to - from);
