@@ -68,7 +68,8 @@ public final class ProfilesStage implements IStage<ProfilesModel> {
         int[] s = GradientStages.sameShape(deltaMu[0], deltaMu[1], deltaMu[2], hulls, depth);
         List<DepthStatistics.Profile> profiles = DepthStatistics.compute(values, FlatArrays.ints(hulls),
                 FlatArrays.floats(depth), s[0], s[1], s[2], GradientStages.voxelUm(depth),
-                new DepthStatistics.Settings(model.binUm(), model.clusterVoxels(), Double.NaN, Double.NaN,
+                new DepthStatistics.Settings(model.binUm(), model.clusterVoxels(), (s[1] - 1) / 2.0
+                        + model.axisOffsetYVoxels(), (s[2] - 1) / 2.0 + model.axisOffsetXVoxels(),
                         model.resolutionVoxels()));
         ReliableRegions.Settings reliable = ReliableRegions.Settings.defaults();
         double voxelUm = GradientStages.voxelUm(depth);

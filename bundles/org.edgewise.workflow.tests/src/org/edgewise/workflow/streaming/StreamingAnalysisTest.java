@@ -277,6 +277,9 @@ class StreamingAnalysisTest {
                 c.voxels = Math.max(c.voxels, Math.abs(ra.get(i).n() - rb.get(i).n()));
                 c.profile = Math.max(c.profile, difference(ra.get(i).fraction().value(), rb.get(i).fraction()
                         .value()));
+                // the 99 % intervals: clusters of the variance are bands about the whole volume's axis in both
+                c.profile = Math.max(c.profile, difference(ra.get(i).fraction().halfWidth(), rb.get(i).fraction()
+                        .halfWidth()));
                 c.intensity = Math.max(c.intensity, difference(ra.get(i).intensity().value(), rb.get(i)
                         .intensity().value()));
             }
@@ -286,6 +289,8 @@ class StreamingAnalysisTest {
             for (int i = 0; i < ma.size(); i++) {
                 c.metric = Math.max(c.metric, difference(ma.get(i).core().value(), mb.get(i).core().value()));
                 c.metric = Math.max(c.metric, difference(ma.get(i).edge().value(), mb.get(i).edge().value()));
+                c.metric = Math.max(c.metric, difference(ma.get(i).core().halfWidth(), mb.get(i).core()
+                        .halfWidth()));
             }
         }
         c.rows = a.rows().size();
@@ -294,7 +299,7 @@ class StreamingAnalysisTest {
     }
 
     private static double difference(double a, double b) {
-        return Double.isNaN(a) && Double.isNaN(b) ? 0 : Math.abs(a - b);
+        return a == b || Double.isNaN(a) && Double.isNaN(b) ? 0 : Math.abs(a - b); // also equal infinite intervals
     }
 
     /** @return per particle label its centroid {z, y, x}, µm, from a particles.csv */

@@ -301,7 +301,8 @@ public final class StreamingAnalysis {
                 try {
                     // in memory, always: a region is one component's box, so streaming it again would find the
                     // same region; what it keeps of the crop (its component map) is taken from the budget
-                    r = Analysis.runInto(List.of(crop.file), cropStaging, cropStaging, cropParameters,
+                    r = Analysis.runInto(List.of(crop.file), cropStaging, cropStaging, regionParameters(cropParameters,
+                            crop),
                             new MemoryOptions(Math.max(1, left - 4L * crop.component.length), null, 1,
                                     MemoryPlan.Choice.OFF), stages, monitor);
                 } catch (MemoryPlan.TooSmallException e) {
@@ -644,6 +645,10 @@ public final class StreamingAnalysis {
             int[] out = new int[6];
             for (int a = 0; a < 3; a++) {
                 int lo = Math.max(0, c.box()[2 * a] - margin);
+                if (a == 0 && bin == 1) {
+                    // the variance's clusters are slabs of z from the volume's first plane: the crop starts on one
+                    lo -= lo % parameters.profiles().clusterVoxels();
+                }
                 int hi = Math.min(shape[a], c.box()[2 * a + 1] + margin + 1);
                 int wanted = (hi - lo + bin - 1) / bin * bin;
                 hi = Math.min(shape[a], lo + wanted);
@@ -734,6 +739,19 @@ public final class StreamingAnalysis {
             ResultsFile.write(crop.file, list, "{}", null);
             crop.component = component;
             return crop;
+        }
+
+        /**
+         * @return the parameters of a region's analysis: the variance's clusters are bands of distance from the whole
+         *         volume's rotation axis (its centre), not from the crop's centre
+         */
+        private AnalysisParameters regionParameters(AnalysisParameters cropParameters, Crop crop) {
+            double[] offset = new double[3];
+            for (int a = 1; a < 3; a++) {
+                double axis = ((shape[a] - 1) / 2.0 - crop.origin[a] - (crop.bin - 1) / 2.0) / crop.bin;
+                offset[a] = axis - (crop.grid[a] - 1) / 2.0;
+            }
+            return cropParameters.withProfiles(cropParameters.profiles().withAxisOffset(offset[1], offset[2]));
         }
 
         /** @return the component map of a crop on its grid (the components' labels, painted from the runs) */
