@@ -124,6 +124,8 @@ class StreamingAnalysisTest {
         assertEquals(2, b.particles().size());
         assertEquals(2, b.warnings().stream().filter(w -> w.contains("binned by 2")).count(), b.warnings()
                 .toString());
+        String report = Files.readString(binned.resolve(Analysis.REPORT_FILE));
+        assertTrue(report.contains("<p class=\"warn\">Warning: particle region"), "the warnings head the report");
         double[][] ca = centroids(dir.resolve("memory").resolve(Analysis.PARTICLES_FILE));
         double[][] cb = centroids(binned.resolve(Analysis.PARTICLES_FILE));
         for (Analysis.Particle p : full.particles()) {

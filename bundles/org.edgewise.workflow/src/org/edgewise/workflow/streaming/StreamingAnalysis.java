@@ -995,7 +995,7 @@ public final class StreamingAnalysis {
             String provenance = provenance(crops, registration, threshold, components, warnings, found);
             Files.writeString(staging.resolve(Analysis.PROVENANCE_FILE), provenance);
             writeResults(found, rows, metrics, crops, provenance);
-            writeReport(found, crops, threshold);
+            writeReport(found, crops, threshold, warnings);
         }
 
         /** results.h5: the merged tables in /entry, every crop's own results under /crops. */
@@ -1044,8 +1044,8 @@ public final class StreamingAnalysis {
         }
 
         /** report.html: the merged particle list, then each crop's own report (its particles in the crop). */
-        private void writeReport(List<Analysis.Particle> found, List<Crop> crops, double threshold)
-                throws IOException {
+        private void writeReport(List<Analysis.Particle> found, List<Crop> crops, double threshold,
+                List<String> warnings) throws IOException {
             StringBuilder h = new StringBuilder();
             String firstReport = Files.readString(crops.get(0).staging.resolve(Analysis.REPORT_FILE));
             int body = firstReport.indexOf("<body>");
@@ -1055,6 +1055,9 @@ public final class StreamingAnalysis {
                     + " µm; Ni above-edge threshold %.6g; analysed region by region (below, each region's own"
                     + " report; its particle numbers are the region's, the table maps them).</p>\n", found.size(),
                     escape(volumesFile.getFileName().toString()), shape[0], shape[1], shape[2], voxelUm, threshold));
+            for (String w : warnings) {
+                h.append("<p class=\"warn\">Warning: ").append(escape(w)).append("</p>\n");
+            }
             h.append("<table><tr><th>particle</th><th>region</th><th>label in region</th><th>volume µm³</th>"
                     + "<th>cut by field of view</th><th>fraction Ni</th><th>fraction Mn</th><th>fraction Co</th>"
                     + "</tr>\n");
