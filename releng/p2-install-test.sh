@@ -17,7 +17,8 @@ fail() { log "FAILED: $*"; exit 1; }
 rm -rf "$WORK/eclipse" "$WORK/workspace"
 mkdir -p "$WORK"
 cp -r "$PLATFORM" "$WORK/eclipse"
-if ls "$WORK/eclipse/plugins" | grep -q '^org\.edgewise'; then
+# compgen, not "ls | grep -q": under pipefail grep's early exit can kill ls with SIGPIPE and fail the pipeline
+if compgen -G "$WORK/eclipse/plugins/org.edgewise*" > /dev/null; then
   fail "the bare platform already contains Edgewise bundles"
 fi
 log "bare platform: $(ls "$WORK/eclipse/plugins" | wc -l) plugins, no Edgewise"
@@ -31,7 +32,7 @@ installed=$(ls "$WORK/eclipse/plugins" | grep -c '^org\.edgewise' || true)
 log "installed $installed Edgewise bundles"
 for bundle in org.edgewise.ui_ org.edgewise.ui.align_ org.edgewise.ui.recon_ org.edgewise.ui.segment_ org.edgewise.ui.gradient_ \
               org.edgewise.core_ org.eclipse.january_ org.eclipse.swtchart_; do
-  ls "$WORK/eclipse/plugins" | grep -q "^$bundle" || fail "$bundle* was not installed"
+  compgen -G "$WORK/eclipse/plugins/$bundle*" > /dev/null || fail "$bundle* was not installed"
   grep -q "^${bundle%_}," "$WORK/eclipse/configuration/org.eclipse.equinox.simpleconfigurator/bundles.info" \
     || fail "${bundle%_} is not in bundles.info"
 done
