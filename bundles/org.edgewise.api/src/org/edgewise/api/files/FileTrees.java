@@ -51,21 +51,19 @@ public final class FileTrees {
      * @param path a file or folder
      */
     public static void deleteQuietly(Path path) {
-        try {
-            delete(path);
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    // left behind, see above; go on with the rest
+                }
+            });
         } catch (IOException | RuntimeException e) {
-            // best effort, see above; go on with what can be deleted
-            try (Stream<Path> walk = Files.walk(path)) {
-                walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                    try {
-                        Files.deleteIfExists(p);
-                    } catch (IOException ignored) {
-                        // left behind
-                    }
-                });
-            } catch (IOException | RuntimeException ignored) {
-                // left behind
-            }
+            // left behind, see above
         }
     }
 }
